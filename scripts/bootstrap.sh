@@ -7,8 +7,8 @@ python="${PYTHON:-python3.11}"
 command -v "$python" >/dev/null 2>&1 || python=python3
 rm -rf "$venv"
 "$python" -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r requirements.lock
-"$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-warn-script-location -r requirements.lock
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-warn-script-location --no-deps --no-build-isolation -e .
 # `source .venv/bin/activate` then makes plain `dbt build` find profiles/ and stay offline.
 cat >> "$venv/bin/activate" <<ACTIVATE
 export DBT_PROFILES_DIR="$(pwd)/profiles"

@@ -1,0 +1,6 @@
+{% macro to_quantity(column_name) -%}
+    {#- Every value, low and high in the warehouse has this one exact type:
+        sums and products of printed figures stay exact (85.7 + 8.5 + 5.8 is
+        100, not 99.99999999999999), and 10 decimals hold every printed digit. -#}
+    cast({{ column_name }} as decimal(38, 10))
+{%- endmacro %}

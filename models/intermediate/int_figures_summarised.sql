@@ -1,0 +1,49 @@
+-- One row per figure with its first mention and how often it is printed.
+with
+
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+),
+
+mentions as (
+    select * from {{ ref('stg_report__figure_mentions') }}
+),
+
+mention_counts as (
+    select
+        figure_id,
+        count(*) as mention_count
+    from mentions
+    group by figure_id
+),
+
+first_mentions as (
+    select * from mentions
+    where mention_number = 1
+),
+
+final as (
+    select
+        figures.figure_id,
+        figures.document_id,
+        figures.metric,
+        figures.label,
+        figures.period,
+        figures.unit,
+        first_mentions.value,
+        first_mentions.value_low,
+        first_mentions.value_high,
+        first_mentions.qualifier,
+        first_mentions.printed_text,
+        mention_counts.mention_count,
+        first_mentions.quote,
+        first_mentions.char_start,
+        first_mentions.char_end
+    from figures
+    inner join first_mentions
+        on figures.figure_id = first_mentions.figure_id
+    inner join mention_counts
+        on figures.figure_id = mention_counts.figure_id
+)
+
+select * from final

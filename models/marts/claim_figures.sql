@@ -1,0 +1,15 @@
+with
+
+claim_figures as (
+    select * from {{ ref('stg_report__claim_figures') }}
+),
+
+final as (
+    select
+        claim_id,
+        figure_id,
+        role
+    from claim_figures
+)
+
+select * from final

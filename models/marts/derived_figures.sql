@@ -1,0 +1,21 @@
+with
+
+derived_figures as (
+    select * from {{ ref('int_derived_figures_computed') }}
+),
+
+final as (
+    select
+        derived_id,
+        document_id,
+        label,
+        operation,
+        formula,
+        unit,
+        value,
+        value_low,
+        value_high
+    from derived_figures
+)
+
+select * from final

@@ -1,0 +1,23 @@
+with
+
+documents as (
+    select * from {{ ref('stg_report__documents') }}
+),
+
+final as (
+    select
+        document_id,
+        title,
+        publisher,
+        language,
+        sha256,
+        char_count,
+        path,
+        author,
+        report_title,
+        report_publisher,
+        report_date
+    from documents
+)
+
+select * from final

@@ -1,0 +1,18 @@
+with
+
+source as (
+    select * from {{ ref('report_breakdown_components') }}
+),
+
+renamed as (
+    select
+        total_id,
+        component_id,
+        component,
+        cast(sort_order as integer) as sort_order,
+        share_id,
+        amount_id
+    from source
+)
+
+select * from renamed

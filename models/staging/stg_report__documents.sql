@@ -1,0 +1,23 @@
+with
+
+source as (
+    select * from {{ ref('report_documents') }}
+),
+
+renamed as (
+    select
+        document_id,
+        path,
+        sha256,
+        cast(char_count as integer) as char_count,
+        title,
+        author,
+        publisher,
+        report_title,
+        report_publisher,
+        report_date,
+        language
+    from source
+)
+
+select * from renamed

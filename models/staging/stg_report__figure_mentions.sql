@@ -1,0 +1,25 @@
+with
+
+source as (
+    select * from {{ ref('report_figure_mentions') }}
+),
+
+renamed as (
+    select
+        mention_id,
+        figure_id,
+        cast(mention_number as integer) as mention_number,
+        printed_text,
+        qualifier,
+        {{ to_quantity('value') }} as value,
+        {{ to_quantity('value_low') }} as value_low,
+        {{ to_quantity('value_high') }} as value_high,
+        cast(char_start as integer) as char_start,
+        cast(char_end as integer) as char_end,
+        cast(sentence_start as integer) as sentence_start,
+        cast(sentence_end as integer) as sentence_end,
+        quote
+    from source
+)
+
+select * from renamed

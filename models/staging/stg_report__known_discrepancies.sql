@@ -1,0 +1,14 @@
+with
+
+source as (
+    select * from {{ ref('report_known_discrepancies') }}
+),
+
+renamed as (
+    select
+        claim_id,
+        reason
+    from source
+)
+
+select * from renamed
