@@ -70,7 +70,9 @@ sides as (
             when
                 claims.claim_type = 'share_of_total'
                 and inputs.total_count > 0
-                then {{ percent_of('inputs.part_value', 'inputs.total_value') }}
+                then {{ percent_of(
+                    'inputs.part_value', 'inputs.total_value'
+                ) }}
         end as recomputed_value,
         case
             when claims.claim_type = 'repeated_mention'
@@ -78,9 +80,13 @@ sides as (
             when
                 claims.claim_type = 'share_of_total'
                 and inputs.total_count > 0
-                then {{ percent_of_low('inputs.part_low', 'inputs.total_high') }}
+                then {{ percent_of_low(
+                    'inputs.part_low', 'inputs.total_high'
+                ) }}
             when
-                claims.claim_type in ('parts_of_whole', 'part_of_whole', 'of_which')
+                claims.claim_type in (
+                    'parts_of_whole', 'part_of_whole', 'of_which'
+                )
                 then 0
         end as recomputed_low,
         case
@@ -89,7 +95,9 @@ sides as (
             when
                 claims.claim_type = 'share_of_total'
                 and inputs.total_count > 0
-                then {{ percent_of('inputs.part_high', 'inputs.total_low') }}
+                then {{ percent_of(
+                    'inputs.part_high', 'inputs.total_low'
+                ) }}
             when claims.claim_type in ('parts_of_whole', 'of_which')
                 then 100
             when claims.claim_type = 'part_of_whole'
@@ -136,13 +144,15 @@ final as (
             when 'unverifiable'
                 then 'The article prints nothing to check this against.'
             when 'inconsistent'
-                then 'Published '
+                then
+                    'Published '
                     || {{ interval_text('published_low', 'published_high') }}
                     || ' and recomputed '
                     || {{ interval_text('recomputed_low', 'recomputed_high') }}
                     || ' cannot both hold; recomputed as '
                     || recomputed_side || '.'
-            else 'Published '
+            else
+                'Published '
                 || {{ interval_text('published_low', 'published_high') }}
                 || ' and recomputed '
                 || {{ interval_text('recomputed_low', 'recomputed_high') }}

@@ -41,7 +41,9 @@ computed as (
         replace(
             replace(
                 replace(
-                    replace(formula_template, '{part}', coalesce(part_text, '')),
+                    replace(
+                        formula_template, '{part}', coalesce(part_text, '')
+                    ),
                     '{total}',
                     coalesce(total_text, '')
                 ),
@@ -58,11 +60,15 @@ computed as (
             when 'amount_of_share'
                 then {{ to_quantity('total_value * share_value * 0.01') }}
             when 'total_from_share'
-                then {{ to_quantity('part_value * 100 / nullif(share_value, 0)') }}
+                then {{ to_quantity(
+                    'part_value * 100 / nullif(share_value, 0)'
+                ) }}
             when 'remainder_share'
                 then {{ to_quantity('100 - share_value') }}
             when 'remainder_amount'
-                then {{ to_quantity('total_value * (100 - share_value) * 0.01') }}
+                then {{ to_quantity(
+                    'total_value * (100 - share_value) * 0.01'
+                ) }}
             when 'share_of_share'
                 then {{ to_quantity('share_value * sub_share_value * 0.01') }}
         end as value,
