@@ -1,0 +1,66 @@
+"""Run dbt as a child process and turn its failures into one readable message.
+
+dbt runs in its own process so that the warehouse file is closed, and every
+lock released, the moment it exits: the validation that follows opens the
+same file from another process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+OFFLINE_ENV = {
+    "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    "DBT_USE_COLORS": "False",
+}
+
+
+class DbtError(Exception):
+    """dbt failed: a model did not build or a test found rows."""
+
+
+def dbt_executable() -> str:
+    """The dbt installed beside this Python (the project's .venv)."""
+    return str(Path(sys.executable).with_name("dbt"))
+
+
+def run_dbt(root: Path, arguments: list[str], env: dict[str, str], target_path: Path) -> None:
+    """Run `dbt <arguments>` in root; raise DbtError naming what failed."""
+    command = [dbt_executable(), *arguments, "--target-path", str(target_path)]
+    environment = {
+        **os.environ,
+        **OFFLINE_ENV,
+        "DBT_PROFILES_DIR": str(root / "profiles"),
+        **env,
+    }
+    completed = subprocess.run(command, cwd=root, env=environment, check=False)
+    if completed.returncode != 0:
+        raise DbtError(_failures(target_path / "run_results.json") or "dbt failed; see above")
+
+
+def _failures(run_results: Path) -> str | None:
+    """One line per failed node, from dbt's run_results.json."""
+    if not run_results.exists():
+        return None
+    results = json.loads(run_results.read_text(encoding="utf-8"))["results"]
+    lines = [
+        f"dbt {_node_name(result['unique_id'])} {result['status']}: {_first_line(result)}"
+        for result in results
+        if result["status"] in {"error", "fail"}
+    ]
+    return "\n".join(lines) or None
+
+
+def _node_name(unique_id: str) -> str:
+    """'test.wechat_impact.unique_figures_figure_id.5c0b' -> 'test unique_figures_figure_id'."""
+    kind, _project, name, *rest = unique_id.split(".")
+    return f"{kind} {name}.{rest[0]}" if kind == "unit_test" else f"{kind} {name}"
+
+
+def _first_line(result: dict) -> str:
+    message = (result.get("message") or "").strip()
+    return message.splitlines()[0] if message else "no message"

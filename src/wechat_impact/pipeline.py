@@ -1,0 +1,150 @@
+"""Build one release: check inputs -> dbt -> validate -> publish.
+
+Nothing is published unless every step passed; a failed or killed build
+leaves the published warehouse exactly as it was (see publish.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import TypeVar
+
+from wechat_impact import fingerprint, publish
+
+T = TypeVar("T")
+DEFAULT_KEEP = 3
+
+
+class BuildFailed(Exception):
+    """A step failed; the message says which and why. Nothing was published."""
+
+
+@dataclass
+class StepTimer:
+    """Prints each step as it starts and keeps its duration for the summary."""
+
+    durations: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        print(f"==> {name}", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.durations[name] = time.perf_counter() - started
+
+    def summary(self) -> str:
+        steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.durations.items())
+        return f"{steps}; total {sum(self.durations.values()):.1f} s"
+
+
+def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
+    """Build and publish a release; return a one-line summary. Raises BuildFailed."""
+    warehouse = root / "warehouse"
+    timer = StepTimer()
+    with publish.build_lock(warehouse):
+        for stale in publish.remove_stale_builds(warehouse):
+            print(f"removed {stale}, left by a build that did not finish", file=sys.stderr)
+        inputs_hash = fingerprint.inputs_sha256(root)
+        current = publish.published_manifest(warehouse)
+        if current and current["inputs_sha256"] == inputs_hash and not force:
+            return (
+                f"warehouse is up to date: release {current['release_id']} was built from "
+                "these inputs (FORCE=1 rebuilds anyway)"
+            )
+        release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + inputs_hash[:8]
+        building = publish.building_path(warehouse, release_id)
+        try:
+            manifest = _build_release(root, warehouse, building, release_id, inputs_hash, timer)
+            with timer.step("publish"):
+                release = publish.publish(warehouse, release_id, manifest, keep)
+        except BaseException:
+            for leftover in building.parent.glob(building.name + "*"):
+                leftover.unlink()
+            raise
+    return f"published {release.relative_to(root)}: {timer.summary()}"
+
+
+def _build_release(
+    root: Path,
+    warehouse: Path,
+    building: Path,
+    release_id: str,
+    inputs_hash: str,
+    timer: StepTimer,
+) -> dict:
+    from wechat_impact import dbt_run, inputs, release_tables
+    from wechat_impact.validation_worker import ValidationWorker
+
+    with timer.step("check inputs"):
+        _as_build_failure(lambda: inputs.check_inputs(root), inputs.InputError)
+    worker = ValidationWorker()  # imports Great Expectations while dbt runs
+    try:
+        with timer.step("dbt build"), tempfile.TemporaryDirectory() as target:
+            _as_build_failure(
+                lambda: dbt_run.run_dbt(
+                    root,
+                    ["build", "--target", "release"],
+                    {"WECHAT_IMPACT_RELEASE_PATH": str(building)},
+                    Path(target),
+                ),
+                dbt_run.DbtError,
+            )
+        built_at = datetime.now(UTC).replace(tzinfo=None)
+        manifest = {
+            "release_id": release_id,
+            "built_at": built_at.isoformat(),
+            "inputs_sha256": inputs_hash,
+            **_git_state(root),
+            **_versions(),
+        }
+        release_tables.write_build_info(building, manifest)
+        with timer.step("validate"), tempfile.TemporaryDirectory() as scratch:
+            outcome = worker.validate(
+                building, warehouse / "data_docs", Path(scratch) / "outcome.json"
+            )
+    finally:
+        worker.stop()
+    for row in outcome["results"]:
+        row.update(run_id=release_id, run_at=built_at)
+    release_tables.write_validation_results(building, outcome["results"])
+    if outcome["failures"]:
+        raise BuildFailed("validation failed:\n" + outcome["failures"])
+    return manifest
+
+
+def _as_build_failure(action: Callable[[], T], error_type: type[Exception]) -> T:
+    try:
+        return action()
+    except error_type as error:
+        raise BuildFailed(str(error)) from error
+
+
+def _git_state(root: Path) -> dict[str, object]:
+    def git(*arguments: str) -> str | None:
+        completed = subprocess.run(
+            ["git", *arguments], cwd=root, capture_output=True, text=True, check=False
+        )
+        return completed.stdout.strip() if completed.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain")
+    return {"git_commit": commit or "unknown", "git_dirty": bool(status)}
+
+
+def _versions() -> dict[str, str]:
+    return {
+        "dbt_version": version("dbt-core"),
+        "duckdb_version": version("duckdb"),
+        "great_expectations_version": version("great_expectations"),
+    }
