@@ -7,6 +7,7 @@ source as (
 renamed as (
     select
         operation,
+        roles,
         formula,
         description
     from source
