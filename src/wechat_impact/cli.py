@@ -1,0 +1,101 @@
+"""The `wechat-impact` command line: one small function per subcommand.
+
+A subcommand is registered in ``_parser`` with ``set_defaults(run=...)``; its function takes
+the parsed arguments and returns the exit code. Errors users can act on are one line on
+stderr and exit 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from wechat_impact import extract, numbers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand and return its exit code."""
+    arguments = _parser().parse_args(argv)
+    return arguments.run(arguments)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wechat-impact",
+        description="The WeChat 2014 impact warehouse: figures as printed, checked and published.",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    command = commands.add_parser(
+        "parse-number",
+        help="read one printed figure and print it as JSON",
+        description="Print {value, low, high, unit, qualifier} of one printed figure as JSON. "
+        "Text that starts with '-' goes after '--': parse-number -- -5%%",
+    )
+    command.add_argument("text", metavar="TEXT", help='e.g. "95 billion 200 million yuan"')
+    command.set_defaults(run=_parse_number)
+
+    command = commands.add_parser(
+        "extract",
+        help="regenerate the figure seeds from the article",
+        description=f"Write {extract.FIGURES} and {extract.MENTIONS} from the article and "
+        f"{extract.CATALOG}.",
+    )
+    command.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the committed seeds differ from what would be written",
+    )
+    command.add_argument(
+        "--root", type=Path, default=Path(), help="repository root (default: current directory)"
+    )
+    command.set_defaults(run=_extract)
+    return parser
+
+
+def _parse_number(arguments: argparse.Namespace) -> int:
+    try:
+        number = numbers.parse_number(arguments.text)
+    except numbers.NumberError as error:
+        return _fail(str(error))
+    fields = {
+        "value": number.value,
+        "low": number.low,
+        "high": number.high,
+        "unit": number.unit,
+        "qualifier": number.qualifier,
+    }
+    # Numbers are written by hand: json cannot write a Decimal, and floats would lose exactness
+    # and print large values with an exponent (1e+16).
+    body = ", ".join(f"{json.dumps(key)}: {_json_value(value)}" for key, value in fields.items())
+    print(f"{{{body}}}")
+    return 0
+
+
+def _extract(arguments: argparse.Namespace) -> int:
+    try:
+        if not arguments.check:
+            for path in extract.write(arguments.root):
+                print(f"wrote {path}")
+            return 0
+        problems = extract.check(arguments.root)
+    except extract.ExtractError as error:
+        return _fail(str(error))
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _json_value(value: Decimal | str | None) -> str:
+    if isinstance(value, Decimal):
+        return numbers.plain(value)
+    return json.dumps(value)
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
