@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,3 +46,34 @@ def overlay(project: Path, files: Path) -> None:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run `wechat-impact <arguments>` in a project copy, as `make build` does."""
+    return subprocess.run(
+        [sys.executable, "-m", "wechat_impact", *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One project copy with a published release, built once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    completed = run_cli(project, "build")
+    assert completed.returncode == 0, completed.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def warehouse(built_project: Path) -> Path:
+    return built_project / "warehouse" / "wechat_impact.duckdb"
+
+
+@pytest.fixture
+def connection(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        yield connection

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from wechat_impact import extract, numbers
+from wechat_impact import extract, numbers, pipeline, publish
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,6 +54,25 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path(), help="repository root (default: current directory)"
     )
     command.set_defaults(run=_extract)
+
+    command = commands.add_parser(
+        "build",
+        help="build, validate and publish a release of the warehouse",
+        description="Check the inputs, run dbt and the Great Expectations suites on a new "
+        "release file, and only when all passed point warehouse/wechat_impact.duckdb at it. "
+        "Does nothing when the published release was built from the same inputs.",
+    )
+    command.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    command.add_argument(
+        "--keep",
+        type=int,
+        default=pipeline.DEFAULT_KEEP,
+        help="how many releases to keep (default: %(default)s)",
+    )
+    command.add_argument(
+        "--root", type=Path, default=Path(), help="repository root (default: current directory)"
+    )
+    command.set_defaults(run=_build)
     return parser
 
 
@@ -88,6 +107,15 @@ def _extract(arguments: argparse.Namespace) -> int:
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    try:
+        summary = pipeline.build(arguments.root.resolve(), arguments.force, arguments.keep)
+    except (pipeline.BuildFailed, publish.PublishError) as error:
+        return _fail(f"{error}\nnothing was published")
+    print(summary)
+    return 0
 
 
 def _json_value(value: Decimal | str | None) -> str:

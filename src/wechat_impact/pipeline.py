@@ -6,6 +6,7 @@ leaves the published warehouse exactly as it was (see publish.py).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -63,14 +64,14 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
                 "these inputs (FORCE=1 rebuilds anyway)"
             )
         release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + inputs_hash[:8]
-        building = publish.building_path(warehouse, release_id)
+        building = publish.building_dir(warehouse, release_id)
+        building.mkdir()
         try:
             manifest = _build_release(root, warehouse, building, release_id, inputs_hash, timer)
             with timer.step("publish"):
                 release = publish.publish(warehouse, release_id, manifest, keep)
         except BaseException:
-            for leftover in building.parent.glob(building.name + "*"):
-                leftover.unlink()
+            shutil.rmtree(building, ignore_errors=True)
             raise
     return f"published {release.relative_to(root)}: {timer.summary()}"
 
@@ -78,16 +79,21 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
 def _build_release(
     root: Path,
     warehouse: Path,
-    building: Path,
+    building_dir: Path,
     release_id: str,
     inputs_hash: str,
     timer: StepTimer,
 ) -> dict:
-    from wechat_impact import dbt_run, inputs, release_tables
+    from wechat_impact import dbt_run, extract, inputs, release_tables
     from wechat_impact.validation_worker import ValidationWorker
+
+    building = building_dir / publish.PUBLISHED_NAME
 
     with timer.step("check inputs"):
         _as_build_failure(lambda: inputs.check_inputs(root), inputs.InputError)
+        drift = extract.check(root)
+        if drift:
+            raise BuildFailed("\n".join(drift))
     worker = ValidationWorker()  # imports Great Expectations while dbt runs
     try:
         with timer.step("dbt build"), tempfile.TemporaryDirectory() as target:
@@ -111,7 +117,7 @@ def _build_release(
         release_tables.write_build_info(building, manifest)
         with timer.step("validate"), tempfile.TemporaryDirectory() as scratch:
             outcome = worker.validate(
-                building, warehouse / "data_docs", Path(scratch) / "outcome.json"
+                building, building_dir / "data_docs", Path(scratch) / "outcome.json"
             )
     finally:
         worker.stop()

@@ -8,12 +8,14 @@ that passed everything makes the published name point at it, in one atomic
 os.replace of a symlink. Replacing the .duckdb file itself is not safe: a
 leftover .wal beside the published name was replayed into the new file.
 
-Layout:
-    warehouse/wechat_impact.duckdb        -> releases/<id>.duckdb (symlink)
-    warehouse/releases/<id>.duckdb        a published or kept release
-    warehouse/releases/<id>.json          its manifest (inputs hash, versions)
-    warehouse/releases/.building-<id>.*   a build in progress; never published
-    warehouse/.build.lock                 held by the one build running
+Layout (every release is a directory; publishing swaps one symlink):
+    warehouse/current                  -> releases/<id> (the one atomic swap)
+    warehouse/wechat_impact.duckdb     -> current/wechat_impact.duckdb
+    warehouse/exports, warehouse/report -> current/exports, current/report
+    warehouse/releases/<id>/           a published or kept release:
+        wechat_impact.duckdb, manifest.json, exports/, report/
+    warehouse/releases/.building-<id>/ a build in progress; never published
+    warehouse/.build.lock              held by the one build running
 """
 
 from __future__ import annotations
@@ -21,13 +23,18 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 PUBLISHED_NAME = "wechat_impact.duckdb"
+CURRENT = "current"
 RELEASES_DIR = "releases"
 BUILDING_PREFIX = ".building-"
+MANIFEST = "manifest.json"
+# Fixed links into the current release, made once; only `current` ever moves.
+STABLE_LINKS = (PUBLISHED_NAME, "exports", "report")
 
 
 class PublishError(Exception):
@@ -38,12 +45,12 @@ def published_path(warehouse: Path) -> Path:
     return warehouse / PUBLISHED_NAME
 
 
-def building_path(warehouse: Path, release_id: str) -> Path:
-    return warehouse / RELEASES_DIR / f"{BUILDING_PREFIX}{release_id}.duckdb"
+def building_dir(warehouse: Path, release_id: str) -> Path:
+    return warehouse / RELEASES_DIR / f"{BUILDING_PREFIX}{release_id}"
 
 
-def release_path(warehouse: Path, release_id: str) -> Path:
-    return warehouse / RELEASES_DIR / f"{release_id}.duckdb"
+def release_dir(warehouse: Path, release_id: str) -> Path:
+    return warehouse / RELEASES_DIR / release_id
 
 
 @contextmanager
@@ -64,57 +71,69 @@ def remove_stale_builds(warehouse: Path) -> list[Path]:
     """Delete what killed builds left behind. Call only while holding build_lock."""
     stale = sorted((warehouse / RELEASES_DIR).glob(f"{BUILDING_PREFIX}*"))
     for path in stale:
-        path.unlink()
+        shutil.rmtree(path)
     return stale
 
 
 def published_manifest(warehouse: Path) -> dict | None:
     """The manifest of the published release, or None when nothing is published."""
-    target = published_path(warehouse)
-    if not target.is_symlink():
-        if target.exists():
-            raise PublishError(
-                f"{target} is a file, not a link to a release; move it away and build again"
-            )
+    current = warehouse / CURRENT
+    if not current.is_symlink():
         return None
-    manifest = target.resolve().with_suffix(".json")
+    manifest = current / MANIFEST
     return json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else None
 
 
 def publish(warehouse: Path, release_id: str, manifest: dict, keep: int) -> Path:
-    """Promote a finished build to a release and point the published name at it.
+    """Promote a finished build to a release and point `current` at it.
 
-    The build file must be closed (DuckDB checkpoints and drops its .wal on
-    close). Readers that have the old release open keep reading it; new
-    connections see the new one.
+    The build's database must be closed (DuckDB checkpoints and drops its
+    .wal on close). Readers that have the old release open keep reading it;
+    new connections see the new one.
     """
-    building = building_path(warehouse, release_id)
-    wal = building.with_name(building.name + ".wal")
+    building = building_dir(warehouse, release_id)
+    wal = building / f"{PUBLISHED_NAME}.wal"
     if wal.exists():
         raise PublishError(f"{wal} is still there: the build was not closed cleanly")
-    release = release_path(warehouse, release_id)
-    release.with_suffix(".json").write_text(
+    (building / MANIFEST).write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
+    release = release_dir(warehouse, release_id)
     os.replace(building, release)
-    link = published_path(warehouse)
-    staged_link = warehouse / f".{PUBLISHED_NAME}.{release_id}.link"
-    staged_link.unlink(missing_ok=True)
-    staged_link.symlink_to(Path(RELEASES_DIR) / release.name)
-    os.replace(staged_link, link)
+    _ensure_stable_links(warehouse)
+    staged = warehouse / f".{CURRENT}.{release_id}"
+    staged.unlink(missing_ok=True)
+    staged.symlink_to(Path(RELEASES_DIR) / release_id)
+    os.replace(staged, warehouse / CURRENT)
     prune_releases(warehouse, keep)
     return release
 
 
+def _ensure_stable_links(warehouse: Path) -> None:
+    for name in STABLE_LINKS:
+        link = warehouse / name
+        if link.is_symlink():
+            continue
+        if link.exists():
+            raise PublishError(
+                f"{link} is a real file or directory, not a link into the current release; "
+                "move it away and build again"
+            )
+        link.symlink_to(Path(CURRENT) / name)
+
+
 def prune_releases(warehouse: Path, keep: int) -> list[Path]:
     """Keep the newest `keep` releases and always the published one."""
-    releases = sorted((warehouse / RELEASES_DIR).glob("[!.]*.duckdb"))
-    published = published_path(warehouse).resolve()
+    releases = sorted(
+        path
+        for path in (warehouse / RELEASES_DIR).iterdir()
+        if path.is_dir() and not path.name.startswith(".")
+    )
+    published = (warehouse / CURRENT).resolve()
     removed = []
     for release in releases[: max(len(releases) - keep, 0)]:
         if release == published:
             continue
-        for path in (release, release.with_suffix(".json"), Path(f"{release}.wal")):
-            path.unlink(missing_ok=True)
+        shutil.rmtree(release)
         removed.append(release)
     return removed
