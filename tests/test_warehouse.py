@@ -1,0 +1,271 @@
+"""The published warehouse, read through its public marts, against the article
+and against hand calculations written out here."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+import duckdb
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = ROOT / "sources" / "wechat-2014-impact-article.txt"
+B = 10**9  # a billion yuan
+M = 10**6
+
+# Every figure the article prints: (value, low, high) in base units, from
+# the printed precision (half a unit of the last significant digit either
+# side, a whole unit for "about"; "more than" has no upper end).
+PRINTED = {
+    "jobs_driven": (10_070_000, 10_065_000, 10_075_000),
+    "information_consumption": (Fraction("95.2") * B, Fraction("95.15") * B, Fraction("95.25") * B),
+    "share_of_china_information_consumption_2013": (
+        Fraction("4.24"),
+        Fraction("4.235"),
+        Fraction("4.245"),
+    ),
+    "data_traffic_share": (Fraction("85.7"), Fraction("85.65"), Fraction("85.75")),
+    "games_and_public_platform_share": (Fraction("8.5"), Fraction("8.4"), Fraction("8.6")),
+    "residents_direct_consumption": (11 * B, Fraction("10.5") * B, Fraction("11.5") * B),
+    "public_platform_direct_consumption": (
+        Fraction("4.4") * B,
+        Fraction("4.35") * B,
+        Fraction("4.45") * B,
+    ),
+    "data_traffic_consumption": (
+        Fraction("86.7") * B,
+        Fraction("86.65") * B,
+        Fraction("86.75") * B,
+    ),
+    "mobile_operator_count": (3, 3, 3),
+    "operator_data_traffic_growth": (None, 20, 25),
+    "organisations_with_public_account_share": (70, Fraction("69.5"), Fraction("70.5")),
+    "organisations_information_input_share": (53, Fraction("52.5"), Fraction("53.5")),
+    "individual_entrepreneurial_activities": (600_000, 600_000, None),
+}
+
+
+def as_fraction(value: Decimal | None) -> Fraction | None:
+    return None if value is None else Fraction(value)
+
+
+def rows(connection: duckdb.DuckDBPyConnection, query: str) -> dict[str, tuple]:
+    """First column -> the rest of the row."""
+    return {row[0]: row[1:] for row in connection.execute(query).fetchall()}
+
+
+def test_every_printed_figure_is_there_once(connection: duckdb.DuckDBPyConnection) -> None:
+    figures = rows(connection, "select figure_id, value, value_low, value_high from marts.figures")
+    assert set(figures) == set(PRINTED)
+    for figure_id, expected in PRINTED.items():
+        got = tuple(as_fraction(value) for value in figures[figure_id])
+        assert got == expected, figure_id
+
+
+def test_no_number_in_the_article_is_left_out(connection: duckdb.DuckDBPyConnection) -> None:
+    """Every run of digits in the text lies in a mention, except the years."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    spans = connection.execute("select char_start, char_end from marts.figure_mentions").fetchall()
+    years = {"2013", "2014"}
+    for match in re.finditer(r"\d+(?:\.\d+)?", text):
+        if match.group() in years:
+            continue
+        assert any(start <= match.start() and match.end() <= end for start, end in spans), (
+            f"{match.group()!r} at {match.start()} is in no mention"
+        )
+
+
+def test_each_mention_slices_out_of_the_article(connection: duckdb.DuckDBPyConnection) -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    mentions = connection.execute(
+        "select printed_text, char_start, char_end, quote, sentence_start, sentence_end "
+        "from marts.figure_mentions"
+    ).fetchall()
+    assert len(mentions) == 16
+    for printed, start, end, quote, sentence_start, sentence_end in mentions:
+        assert text[start:end] == printed
+        assert text[sentence_start:sentence_end] == quote
+
+
+def test_repeated_figures_are_one_figure_with_mentions(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    counts = rows(connection, "select figure_id, mention_count from marts.figures")
+    assert counts["jobs_driven"] == (3,)
+    assert counts["information_consumption"] == (2,)
+    assert sum(count for (count,) in counts.values()) == 16
+
+
+def test_documents_carry_the_sha256_of_the_source(connection: duckdb.DuckDBPyConnection) -> None:
+    (sha256, char_count), *others = connection.execute(
+        "select sha256, char_count from marts.documents"
+    ).fetchall()
+    raw = ARTICLE.read_bytes()
+    assert not others
+    assert sha256 == hashlib.sha256(raw).hexdigest()
+    assert char_count == len(raw.decode("utf-8"))
+
+
+T, T_LOW, T_HIGH = PRINTED["information_consumption"]
+DATA, DATA_LOW, DATA_HIGH = PRINTED["data_traffic_share"]
+GAMES, GAMES_LOW, GAMES_HIGH = PRINTED["games_and_public_platform_share"]
+
+# derived_id: (value, low, high), written out by hand.
+DERIVED = {
+    "china_information_consumption_2013": (
+        T * 100 / Fraction("4.24"),
+        T_LOW * 100 / Fraction("4.245"),
+        T_HIGH * 100 / Fraction("4.235"),
+    ),
+    "data_traffic_amount": (T * DATA / 100, T_LOW * DATA_LOW / 100, T_HIGH * DATA_HIGH / 100),
+    "games_and_public_platform_amount": (
+        T * GAMES / 100,
+        T_LOW * GAMES_LOW / 100,
+        T_HIGH * GAMES_HIGH / 100,
+    ),
+    "unexplained_share": (
+        100 - DATA - GAMES,
+        100 - DATA_HIGH - GAMES_HIGH,
+        100 - DATA_LOW - GAMES_LOW,
+    ),
+    "unexplained_amount": (
+        T * (100 - DATA - GAMES) / 100,
+        T_LOW * (100 - DATA_HIGH - GAMES_HIGH) / 100,
+        T_HIGH * (100 - DATA_LOW - GAMES_LOW) / 100,
+    ),
+    "public_platform_share_of_direct_consumption": (
+        Fraction(100 * Fraction("4.4"), 11),
+        100 * Fraction("4.35") / Fraction("11.5"),
+        100 * Fraction("4.45") / Fraction("10.5"),
+    ),
+    "direct_consumption_relative_to_information_consumption": (
+        100 * 11 * B / T,
+        100 * Fraction("10.5") * B / T_HIGH,
+        100 * Fraction("11.5") * B / T_LOW,
+    ),
+    "data_traffic_consumption_relative_to_information_consumption": (
+        100 * Fraction("86.7") * B / T,
+        100 * Fraction("86.65") * B / T_HIGH,
+        100 * Fraction("86.75") * B / T_LOW,
+    ),
+    "information_input_share_of_all_organisations": (
+        Fraction(70 * 53, 100),
+        Fraction("69.5") * Fraction("52.5") / 100,
+        Fraction("70.5") * Fraction("53.5") / 100,
+    ),
+}
+
+
+# Sums and products of printed figures are exact decimals in the warehouse.
+# Quotients go through double precision (relative error well under 1e-15) and
+# are stored with 10 decimals (half of 1e-10 either way): representation
+# limits, far below any printed precision.
+def representation_error(want: Fraction) -> Fraction:
+    return Fraction(1, 2 * 10**10) + abs(want) * Fraction(1, 10**15)
+
+
+EXACT = {
+    "data_traffic_amount",
+    "games_and_public_platform_amount",
+    "unexplained_share",
+    "unexplained_amount",
+    "information_input_share_of_all_organisations",
+}
+
+
+def test_every_derived_value_equals_the_hand_calculation(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    derived = rows(
+        connection, "select derived_id, value, value_low, value_high from marts.derived_figures"
+    )
+    assert set(derived) == set(DERIVED)
+    for derived_id, expected in DERIVED.items():
+        for got, want in zip(derived[derived_id], expected, strict=True):
+            if derived_id in EXACT:
+                assert Fraction(got) == want, derived_id
+            else:
+                assert abs(Fraction(got) - want) <= representation_error(want), derived_id
+
+
+def test_the_2013_total_is_about_2_2_trillion(connection: duckdb.DuckDBPyConnection) -> None:
+    (value,) = connection.execute(
+        "select value from marts.derived_figures "
+        "where derived_id = 'china_information_consumption_2013'"
+    ).fetchone()
+    assert round(value / 10**12, 3) == Decimal("2.245")
+
+
+EXPECTED_STATUS = {
+    "jobs_repeated": "consistent",
+    "information_consumption_repeated": "consistent",
+    "share_of_china_2013": "unverifiable",
+    "data_traffic_share_of_consumption": "inconsistent",
+    "consumption_shares_within_total": "consistent",
+    "public_platform_within_direct_consumption": "consistent",
+    "data_traffic_within_information_consumption": "consistent",
+    "information_input_of_which": "consistent",
+    "operator_growth_range": "unverifiable",
+    "entrepreneurial_activities_lower_bound": "unverifiable",
+}
+
+
+def test_claim_statuses(connection: duckdb.DuckDBPyConnection) -> None:
+    statuses = rows(connection, "select claim_id, status from marts.claim_checks")
+    assert {claim: status for claim, (status,) in statuses.items()} == EXPECTED_STATUS
+
+
+def test_the_data_traffic_contradiction_is_shown_with_its_numbers(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    """85.7% of 95.2 billion is not the 86.7 billion the article also prints."""
+    published_low, published_high, recomputed_low, recomputed_high, explanation = (
+        connection.execute(
+            "select published_low, published_high, recomputed_low, recomputed_high, explanation "
+            "from marts.claim_checks where claim_id = 'data_traffic_share_of_consumption'"
+        ).fetchone()
+    )
+    assert (Fraction(published_low), Fraction(published_high)) == (DATA_LOW, DATA_HIGH)
+    want_low = 100 * Fraction("86.65") * B / T_HIGH
+    want_high = 100 * Fraction("86.75") * B / T_LOW
+    assert abs(Fraction(recomputed_low) - want_low) <= representation_error(want_low)
+    assert abs(Fraction(recomputed_high) - want_high) <= representation_error(want_high)
+    assert recomputed_low > published_high  # no tolerance could close a 5-point gap
+    assert explanation.startswith("Published [85.65, 85.75] and recomputed [90.97")
+
+
+def test_the_breakdown_adds_up_exactly(connection: duckdb.DuckDBPyConnection) -> None:
+    components = connection.execute(
+        "select component_id, amount_cny, share_pct, total_cny "
+        "from marts.consumption_breakdown order by sort_order"
+    ).fetchall()
+    assert [row[0] for row in components] == [
+        "data_traffic",
+        "games_and_public_platform",
+        "not_broken_down",
+    ]
+    assert sum(row[1] for row in components) == components[0][3] == T
+    assert sum(row[2] for row in components) == 100
+    assert Fraction(components[2][2]) == Fraction("5.8")
+
+
+def test_claim_figures_name_real_claims_and_figures(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    orphans = connection.execute(
+        """
+        select claim_figures.claim_id, claim_figures.figure_id
+        from marts.claim_figures
+        left join marts.claim_checks using (claim_id)
+        left join marts.figures using (figure_id)
+        where claim_checks.claim_id is null or figures.figure_id is null
+        """
+    ).fetchall()
+    assert orphans == []
+    assert connection.execute("select count(*) from marts.claim_figures").fetchone() == (17,)
