@@ -1,0 +1,199 @@
+"""Run the Great Expectations suites over a finished warehouse.
+
+`import great_expectations` costs 5-7 s of CPU here, as long as a whole dbt build. The pipeline
+imports this module in a worker process while dbt runs, so the import sits at the top of the
+module (it is the point of importing early) and `validate()` only reads, runs and converts.
+
+GX reads the marts through pandas, not through its SQL datasource: with DuckDB the SQL path fails
+every expectation in GX 1.24 (issue #11579). Each mart is read with a read-only connection and
+`fetchall`, which keeps decimal(38, 10) values as exact `Decimal`s (`.df()` would make floats).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import great_expectations as gx
+import pandas as pd
+from great_expectations.core import ExpectationValidationResult
+from great_expectations.data_context import EphemeralDataContext
+from great_expectations.data_context.types.base import (
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
+from great_expectations.datasource.fluent import PandasDatasource
+
+from wechat_impact.suites import SUITES, Suite, plain
+
+DOCS_SITE = "wechat_impact"
+OBSERVED_MAX_CHARS = 400  # an observed value is a hint in a one-line message, not a dump
+# Where GX's result puts what was seen, and the name it gets in an observed value.
+OBSERVED_KEYS = (
+    ("observed_value", "observed"),
+    ("element_count", "rows"),
+    ("partial_unexpected_index_list", "unexpected"),
+    ("partial_missing_list", "missing"),
+)
+
+
+@dataclass(frozen=True)
+class ExpectationResult:
+    """One expectation's outcome in plain types, so the pipeline can store and print it
+    without GX objects."""
+
+    suite: str  # e.g. "figures"
+    expectation: str  # e.g. "expect_column_values_to_be_between"
+    column_name: str | None
+    success: bool
+    observed_value: str  # JSON or text, short
+    details: str  # what was asserted, in words
+
+
+def validate(database_path: Path, docs_dir: Path | None = None) -> list[ExpectationResult]:
+    """Read each mart with a read-only DuckDB connection into pandas and run every suite.
+
+    Builds GX Data Docs into docs_dir when given (give each release a new directory: pages of
+    earlier runs would stay beside the new ones); nothing else is written, the GX context is
+    in memory. GX's pages load their JavaScript, CSS and logo from CDNs.
+    """
+    with duckdb.connect(str(database_path), read_only=True) as connection:
+        inputs = [
+            (suite, suite.frame(_read(connection, suite.relation)), _parameters(connection, suite))
+            for suite in SUITES
+        ]
+    context = _context(docs_dir)
+    datasource = context.data_sources.add_pandas("marts")
+    results = [
+        result
+        for suite, frame, parameters in inputs
+        for result in _run(context, datasource, suite, frame, parameters)
+    ]
+    if docs_dir is not None:
+        context.build_data_docs(site_names=[DOCS_SITE])
+    return results
+
+
+def failures_message(results: list[ExpectationResult]) -> str | None:
+    """None when all passed, else one line per failure naming the suite, the expectation, the
+    column and the observed value, with the assertion in words so the line stands alone."""
+    lines = [
+        f"{result.suite}: {result.expectation} on {result.column_name or 'the table'} failed, "
+        f"observed {result.observed_value}; expected {result.details}"
+        for result in results
+        if not result.success
+    ]
+    return "\n".join(lines) if lines else None
+
+
+def _read(connection: duckdb.DuckDBPyConnection, relation: str) -> pd.DataFrame:
+    cursor = connection.execute(f"select * from {relation}")
+    columns = [column[0] for column in cursor.description]
+    return pd.DataFrame(cursor.fetchall(), columns=columns)
+
+
+def _parameters(
+    connection: duckdb.DuckDBPyConnection, suite: Suite
+) -> dict[str, list[object]] | None:
+    """The suite's expectation parameters, each the first column of its query's rows."""
+    return {
+        name: [row[0] for row in connection.execute(query).fetchall()]
+        for name, query in suite.parameters
+    } or None
+
+
+def _run(
+    context: EphemeralDataContext,
+    datasource: PandasDatasource,
+    suite: Suite,
+    frame: pd.DataFrame,
+    parameters: dict[str, list[object]] | None,
+) -> list[ExpectationResult]:
+    """Validate one frame against one suite; results in the suite's order."""
+    batch = datasource.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole")
+    # An expectation belongs to one GX suite at a time, and validate() may run more than once.
+    gx_suite = context.suites.add(
+        gx.ExpectationSuite(suite.name, expectations=[copy.copy(e) for e in suite.expectations])
+    )
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=suite.name, data=batch, suite=gx_suite)
+    )
+    run = definition.run(
+        batch_parameters={"dataframe": frame},
+        expectation_parameters=parameters,
+        # Up to 20 failing rows per expectation, each named by the suite's key column.
+        result_format={"result_format": "SUMMARY", "unexpected_index_column_names": [suite.key]},
+    )
+    # GX returns results grouped its own way; reports read better in the order defined.
+    order = {expectation.id: i for i, expectation in enumerate(gx_suite.expectations)}
+    ordered = sorted(run.results, key=lambda result: order[result.expectation_config.id])
+    return [_result(suite, result) for result in ordered]
+
+
+def _context(docs_dir: Path | None) -> EphemeralDataContext:
+    """An in-memory context: no analytics, no progress bars, Data Docs only where asked."""
+    sites = {}
+    if docs_dir is not None:
+        sites[DOCS_SITE] = {
+            "class_name": "SiteBuilder",
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(docs_dir),
+            },
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        }
+    config = DataContextConfig(
+        analytics_enabled=False,
+        progress_bars=ProgressBarsConfig(globally=False),
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        data_docs_sites=sites,
+    )
+    return gx.get_context(mode="ephemeral", project_config=config)
+
+
+def _result(suite: Suite, result: ExpectationValidationResult) -> ExpectationResult:
+    """Our record of one GX result. An expectation that raised inside GX is a failure."""
+    kwargs = result.expectation_config.kwargs
+    columns = [kwargs[key] for key in ("column", "column_A", "column_B") if key in kwargs]
+    errors = _raised(result)
+    return ExpectationResult(
+        suite=suite.name,
+        expectation=result.expectation_config.type,
+        column_name=", ".join(columns) or None,
+        success=bool(result.success) and not errors,
+        observed_value=_short(f"raised: {'; '.join(errors)}" if errors else _observed(result)),
+        details=result.expectation_config.meta.get("details", ""),
+    )
+
+
+def _raised(result: ExpectationValidationResult) -> list[str]:
+    """Messages of the exceptions GX caught: its exception_info is either one record or a
+    record per metric that failed to resolve (often several with the same cause)."""
+    info = result.exception_info or {}
+    records = [info] if "raised_exception" in info else list(info.values())
+    raised = (str(record["exception_message"]) for record in records if record["raised_exception"])
+    return list(dict.fromkeys(raised))  # one message per cause, not per metric
+
+
+def _observed(result: ExpectationValidationResult) -> str:
+    seen = {
+        name: result.result[key]
+        for key, name in OBSERVED_KEYS
+        if result.result.get(key) is not None
+    }
+    return json.dumps(seen, default=_json_decimal, ensure_ascii=False)
+
+
+def _json_decimal(value: object) -> str:
+    if isinstance(value, Decimal):
+        return plain(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= OBSERVED_MAX_CHARS else text[: OBSERVED_MAX_CHARS - 1] + "…"
