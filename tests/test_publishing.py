@@ -1,0 +1,229 @@
+"""Publishing: a build either publishes a whole validated release or nothing.
+
+These tests run real builds in a project copy of their own and kill them with
+SIGKILL while they run, hold read-only connections from other processes, and
+break inputs, then look at what warehouse/wechat_impact.duckdb shows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import copy_project, run_cli
+
+pytestmark = pytest.mark.slow
+
+BUILD_SPECIFIC = {"build_info", "validation_results"}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy with one published release, shared by this module's tests."""
+    project = copy_project(tmp_path_factory.mktemp("publishing") / "project")
+    completed = run_cli(project, "build")
+    assert completed.returncode == 0, completed.stderr
+    return project
+
+
+def published_file(project: Path) -> Path:
+    return project / "warehouse" / "wechat_impact.duckdb"
+
+
+def release_id(database: Path) -> str:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute("select release_id from marts.build_info").fetchone()[0]
+
+
+def mart_contents(database: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts' order by 1"
+            ).fetchall()
+        ]
+        return {
+            table: connection.execute(f"select * from marts.{table} order by all").fetchall()
+            for table in tables
+            if table not in BUILD_SPECIFIC
+        }
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(path.name for path in (project / "warehouse" / "releases").glob(".building-*"))
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(published: Path) -> None:
+    before = release_id(published_file(published))
+    completed = run_cli(published, "build")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith(f"warehouse is up to date: release {before} was built")
+    assert release_id(published_file(published)) == before
+
+
+def test_a_forced_rebuild_from_scratch_gives_identical_marts(published: Path) -> None:
+    old_file = (published / "warehouse" / "current").resolve() / "wechat_impact.duckdb"
+    old_contents = mart_contents(old_file)
+    completed = run_cli(published, "build", "--force")
+    assert completed.returncode == 0, completed.stderr
+    new_file = published_file(published).resolve()
+    assert new_file != old_file
+    assert mart_contents(new_file) == old_contents
+    assert set(old_contents) >= {"figures", "derived_figures", "claim_checks"}
+
+
+def test_old_releases_are_pruned_to_keep(published: Path) -> None:
+    for _ in range(2):
+        assert run_cli(published, "build", "--force", "--keep", "2").returncode == 0
+    releases = [
+        path
+        for path in (published / "warehouse" / "releases").iterdir()
+        if not path.name.startswith(".")
+    ]
+    assert len(releases) == 2
+    assert (published / "warehouse" / "current").resolve() in releases
+
+
+def test_a_reader_is_never_blocked_and_never_sees_a_mix(published: Path) -> None:
+    """A read-only connection held across a build keeps its release; new ones see the next."""
+    database = published_file(published)
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys\n"
+            f"connection = duckdb.connect({str(database)!r}, read_only=True)\n"
+            "query = 'select release_id from marts.build_info'\n"
+            "print(connection.execute(query).fetchone()[0], flush=True)\n"
+            "sys.stdin.readline()\n"
+            "print(connection.execute(query).fetchone()[0], flush=True)\n"
+            "print(connection.execute('select count(*) from marts.figures').fetchone()[0])\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert reader.stdout is not None and reader.stdin is not None
+    held = reader.stdout.readline().strip()
+    completed = run_cli(published, "build", "--force")
+    assert completed.returncode == 0, completed.stderr
+    reader.stdin.write("\n")
+    reader.stdin.flush()
+    still_held, figure_count = reader.stdout.readline().strip(), reader.stdout.readline().strip()
+    assert reader.wait(timeout=60) == 0
+    assert still_held == held
+    assert figure_count == "13"
+    assert release_id(database) != held
+
+
+def break_a_model(project: Path) -> None:
+    (project / "models" / "marts" / "figures.sql").write_text(
+        "select * from {{ ref('int_figures_summarised') }} where no_such_column\n"
+    )
+
+
+def rename_a_figure(project: Path) -> None:
+    """Rename a figure everywhere consistently: dbt passes, the suites miss the figure."""
+    for path in [*project.glob("seeds/*.csv"), *project.glob("sources/*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("residents_direct_consumption", "residents_spending"), encoding="utf-8"
+        )
+
+
+def break_a_seed(project: Path) -> None:
+    path = project / "seeds" / "report_figure_mentions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",85.65,", ",eighty,"))
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        (break_a_seed, r"seeds/report_figure_mentions\.csv, row 7, column value_low: 'eighty'"),
+        (break_a_model, r"dbt model figures error"),
+        (
+            rename_a_figure,
+            r"validation failed:\nfigures: expect_column_distinct_values_to_contain_set "
+            r"on figure_id failed, observed {\"missing\": \[\"residents_direct_consumption\"\]}",
+        ),
+    ],
+    ids=["bad seed", "dbt error", "failed expectation"],
+)
+def test_a_failed_build_publishes_nothing(
+    tmp_path: Path, published: Path, breakage: Callable[[Path], None], message: str
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(published, project, symlinks=True)
+    before = release_id(published_file(project))
+    breakage(project)
+    completed = run_cli(project, "build")
+    assert completed.returncode == 1
+    assert re.search(message, completed.stderr), completed.stderr
+    assert completed.stderr.rstrip().endswith("nothing was published")
+    assert release_id(published_file(project)) == before
+    assert leftovers(project) == []
+
+
+def wait_for_line(stream: Iterator[str], pattern: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    for line in stream:
+        if re.search(pattern, line):
+            return
+        assert time.monotonic() < deadline, f"no line matching {pattern!r}"
+    raise AssertionError(f"the build ended before a line matching {pattern!r}")
+
+
+# Where to kill the build: a line of its output that says the step has begun.
+KILL_POINTS = {
+    "loading seeds": r"START seed file raw\.",
+    "building models": r"START sql table model marts\.",
+    "validating": r"==> validate",
+    "publishing": r"==> publish",
+}
+
+
+@pytest.mark.parametrize("step", KILL_POINTS)
+def test_a_killed_build_leaves_the_published_release_intact(
+    tmp_path: Path, published: Path, step: str
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(published, project, symlinks=True)
+    before_file = published_file(project).resolve()
+    before_contents = mart_contents(before_file)
+    build = subprocess.Popen(
+        [sys.executable, "-u", "-m", "wechat_impact", "build", "--force"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # so the kill reaches dbt and the validation worker too
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert build.stdout is not None
+    wait_for_line(build.stdout, KILL_POINTS[step], timeout=120)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+
+    after_file = published_file(project).resolve()
+    if step == "publishing" and after_file != before_file:
+        # The kill landed after the swap: then the new release is whole.
+        assert mart_contents(after_file) == before_contents
+    else:
+        assert after_file == before_file
+    assert mart_contents(published_file(project)) == before_contents
+
+    rebuilt = run_cli(project, "build", "--force")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert leftovers(project) == []
+    assert mart_contents(published_file(project)) == before_contents
