@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from conftest import ROOT, overlay
+from conftest import ROOT, overlay, run_cli
 from wechat_impact.inputs import InputError, check_inputs, load_specs
 
 CORPUS = ROOT / "tests" / "bad_inputs"
@@ -87,3 +89,43 @@ def test_every_seed_file_has_a_specification(project: Path) -> None:
     specified = {spec.file for spec in load_specs(project)}
     on_disk = {f"seeds/{path.name}" for path in (project / "seeds").glob("*.csv")}
     assert specified == on_disk
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", sorted(REJECTED))
+def test_make_build_refuses_bad_input_and_publishes_nothing(
+    tmp_path: Path, built_project: Path, case: str
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project, symlinks=True)
+    published = (project / "warehouse" / "current").resolve()
+    overlay(project, CORPUS / case)
+    completed = run_cli(project, "build")
+    assert completed.returncode == 1
+    assert f"error: {REJECTED[case]}\nnothing was published\n" in completed.stderr
+    assert (project / "warehouse" / "current").resolve() == published
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ACCEPTED)
+def test_harmless_variants_build_the_same_warehouse(
+    tmp_path: Path, built_project: Path, case: str
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project, symlinks=True)
+    database = project / "warehouse" / "wechat_impact.duckdb"
+    before = mart_rows(database)
+    overlay(project, CORPUS / case)
+    completed = run_cli(project, "build")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith("published")
+    assert mart_rows(database) == before
+
+
+def mart_rows(database: Path) -> dict[str, list[tuple]]:
+    """The rows of the marts a seed variant could change."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {
+            table: connection.execute(f"select * from marts.{table} order by all").fetchall()
+            for table in ("figures", "figure_mentions", "claim_checks", "documents")
+        }

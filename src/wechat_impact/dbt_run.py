@@ -37,7 +37,8 @@ def run_dbt(root: Path, arguments: list[str], env: dict[str, str], target_path: 
         "DBT_PROFILES_DIR": str(root / "profiles"),
         **env,
     }
-    completed = subprocess.run(command, cwd=root, env=environment, check=False)
+    # dbt's log is progress, so it goes to stderr; stdout keeps the one-line summary.
+    completed = subprocess.run(command, cwd=root, env=environment, stdout=sys.stderr, check=False)
     if completed.returncode != 0:
         raise DbtError(_failures(target_path / "run_results.json") or "dbt failed; see above")
 

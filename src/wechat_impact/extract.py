@@ -127,11 +127,16 @@ def write(root: Path) -> list[Path]:
 
 
 def check(root: Path) -> list[str]:
-    """One message per committed seed that differs from what ``write`` would write."""
+    """One message per committed seed that differs from what ``write`` would write.
+
+    A byte-order mark and CRLF line ends are not differences: spreadsheets add them, and the
+    CSV readers (the input check, dbt) read such a file exactly like the one written here.
+    """
     problems = []
     for relative, expected in extract(root).items():
         try:
-            committed = (root / relative).read_bytes().decode("utf-8", errors="replace")
+            raw = (root / relative).read_bytes()
+            committed = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
         except FileNotFoundError:
             problems.append(f"{relative} is missing; run `wechat-impact extract` to write it")
             continue
