@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,29 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = (
-    "sources",
-    "seeds",
-    "models",
-    "macros",
-    "tests/dbt",
-    "dbt_project.yml",
-    "profiles",
-)
+from wechat_impact import project_files
+from wechat_impact.project_files import copy_project
 
-
-def copy_project(destination: Path) -> Path:
-    """Copy what a build reads (not .venv, not warehouse/) into destination."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        target = destination / part
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    return destination
+ROOT = project_files.ROOT  # the checkout; test modules import it from here
 
 
 def overlay(project: Path, files: Path) -> None:

@@ -1,0 +1,179 @@
+"""`make bench`: the end-to-end build against plain dbt, side by side in one run.
+
+Timings on a shared 2-core machine are noisy, so every variant runs several
+times, interleaved, in scratch copies of the project, and the table reports
+the median and the range; the targets are ratios of medians measured in the
+same run, never absolute seconds. Results go to docs/benchmarks.md.
+
+    (a) plain `dbt build` of the project into a new file
+    (b) `wechat-impact build --force`: inputs, dbt, validation, publishing
+    (c) `wechat-impact build` with nothing changed (the no-op)
+    (d) the compiled model SQL alone in DuckDB: the floor under (a)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from wechat_impact import dbt_run
+from wechat_impact.project_files import ROOT, copy_project
+
+QUIET = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, check=True, **QUIET)
+
+
+def plain_dbt_build(project: Path) -> None:
+    database = project / "warehouse" / "plain.duckdb"
+    database.unlink(missing_ok=True)
+    run(
+        [dbt_run.dbt_executable(), "build"],
+        project,
+        {
+            **dbt_run.OFFLINE_ENV,
+            "DBT_PROFILES_DIR": str(project / "profiles"),
+            "WECHAT_IMPACT_DEV_PATH": str(database),
+        },
+    )
+
+
+def pipeline_build(project: Path, *flags: str) -> None:
+    run([sys.executable, "-m", "wechat_impact", "build", *flags], project)
+
+
+def compiled_sql_alone(project: Path) -> Callable[[], None]:
+    """Seeds through read_csv and every model's compiled SQL, in dependency order."""
+    manifest = json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))
+    nodes = manifest["nodes"]
+    statements = ["create schema raw", "create schema staging", "create schema intermediate"]
+    statements.append("create schema marts")
+    for node in _in_dependency_order(nodes):
+        relation = f"{node['schema']}.{node['name']}"
+        if node["resource_type"] == "seed":
+            path = project / node["original_file_path"]
+            statements.append(
+                f"create table {relation} as select * from read_csv('{path}', all_varchar = true)"
+            )
+        elif node["resource_type"] == "model":
+            kind = "table" if node["config"]["materialized"] == "table" else "view"
+            statements.append(f"create {kind} {relation} as {node['compiled_code']}")
+
+    def execute() -> None:
+        with duckdb.connect(":memory:") as connection:
+            for statement in statements:
+                connection.execute(statement)
+
+    return execute
+
+
+def _in_dependency_order(nodes: dict[str, dict]) -> list[dict]:
+    done: set[str] = set()
+    ordered: list[dict] = []
+
+    def visit(unique_id: str) -> None:
+        if unique_id in done or unique_id not in nodes:
+            return
+        done.add(unique_id)
+        for parent in nodes[unique_id]["depends_on"].get("nodes", []):
+            visit(parent)
+        if nodes[unique_id]["resource_type"] in {"seed", "model"}:
+            ordered.append(nodes[unique_id])
+
+    for unique_id in sorted(nodes):
+        visit(unique_id)
+    return ordered
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kib = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory_kib / 2**20:.0f} GiB, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def row(name: str, seconds: list[float]) -> str:
+    return (
+        f"| {name} | {statistics.median(seconds):.2f} | {min(seconds):.2f} | {max(seconds):.2f} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    arguments = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        project = copy_project(Path(scratch) / "project")
+        (project / "warehouse").mkdir()
+        pipeline_build(project)  # warm caches, and a release for the no-op to find
+        floor = compiled_sql_alone(project)
+        times: dict[str, list[float]] = {key: [] for key in "abcd"}
+        for number in range(1, arguments.runs + 1):
+            print(f"run {number} of {arguments.runs}", file=sys.stderr, flush=True)
+            times["a"].append(timed(lambda: plain_dbt_build(project)))
+            times["b"].append(timed(lambda: pipeline_build(project, "--force")))
+            times["c"].append(timed(lambda: pipeline_build(project)))
+            times["d"].append(timed(floor))
+
+    ratio = statistics.median(times["b"]) / statistics.median(times["a"])
+    table = "\n".join(
+        [
+            "| variant | median s | min s | max s |",
+            "|---|---:|---:|---:|",
+            row("(a) plain `dbt build`", times["a"]),
+            row("(b) `wechat-impact build --force` (dbt, validation, publishing)", times["b"]),
+            row("(c) `wechat-impact build`, nothing changed", times["c"]),
+            row("(d) compiled model SQL alone in DuckDB (the floor)", times["d"]),
+        ]
+    )
+    verdicts = (
+        f"(b) / (a) = {ratio:.2f} (target at most 1.10); "
+        f"(c) median {statistics.median(times['c']):.2f} s (target at most 0.5 s)"
+    )
+    report = (
+        "# Benchmarks\n\n"
+        f"Made by `make bench` ({arguments.runs} interleaved runs of each variant).\n\n"
+        f"Machine: {machine()}.\n\n{table}\n\n{verdicts}\n"
+    )
+    arguments.output.parent.mkdir(parents=True, exist_ok=True)
+    arguments.output.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
