@@ -5,6 +5,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# DuckDB 1.1, what BI drivers bundle: the tests open the published file with it.
+COMPAT := .venv-compat
 
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
@@ -16,10 +18,14 @@ $(STAMP): requirements.lock pyproject.toml scripts/bootstrap.sh
 	PYTHON=$(PYTHON) sh scripts/bootstrap.sh $(VENV)
 	touch $(STAMP)
 
+$(COMPAT)/.installed: scripts/compat-env.sh
+	PYTHON=$(PYTHON) sh scripts/compat-env.sh $(COMPAT)
+	touch $@
+
 build: $(STAMP)
 	$(BIN)/wechat-impact build $(if $(FORCE),--force)
 
-test: $(STAMP) lint
+test: $(STAMP) $(COMPAT)/.installed lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -27,5 +33,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/sqlfluff lint models tests/dbt
 
+# dbt's documentation site for the dev target, served on http://127.0.0.1:8080
+docs: $(STAMP)
+	$(BIN)/dbt docs generate
+	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
+
+bench: $(STAMP)
+	$(BIN)/python -m wechat_impact.bench
+
 clean:
-	rm -rf $(VENV) target logs warehouse
+	rm -rf $(VENV) $(COMPAT) target logs warehouse

@@ -31,6 +31,7 @@ def dbt_executable() -> str:
 def run_dbt(root: Path, arguments: list[str], env: dict[str, str], target_path: Path) -> None:
     """Run `dbt <arguments>` in root; raise DbtError naming what failed."""
     command = [dbt_executable(), *arguments, "--target-path", str(target_path)]
+    (target_path / "run_results.json").unlink(missing_ok=True)  # never report a stale failure
     environment = {
         **os.environ,
         **OFFLINE_ENV,

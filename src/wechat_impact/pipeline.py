@@ -23,6 +23,8 @@ from wechat_impact import fingerprint, publish
 
 T = TypeVar("T")
 DEFAULT_KEEP = 3
+# dbt's target directory for release builds, kept between builds for partial parsing.
+RELEASE_TARGET_PATH = "target/release"
 
 
 class BuildFailed(Exception):
@@ -64,7 +66,7 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
                 "these inputs (FORCE=1 rebuilds anyway)"
             )
         release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + inputs_hash[:8]
-        building = publish.building_dir(warehouse, release_id)
+        building = publish.building_dir(warehouse)
         building.mkdir()
         try:
             manifest = _build_release(root, warehouse, building, release_id, inputs_hash, timer)
@@ -96,13 +98,13 @@ def _build_release(
             raise BuildFailed("\n".join(drift))
     worker = ValidationWorker()  # imports Great Expectations while dbt runs
     try:
-        with timer.step("dbt build"), tempfile.TemporaryDirectory() as target:
+        with timer.step("dbt build"):
             _as_build_failure(
                 lambda: dbt_run.run_dbt(
                     root,
                     ["build", "--target", "release"],
                     {"WECHAT_IMPACT_RELEASE_PATH": str(building)},
-                    Path(target),
+                    root / RELEASE_TARGET_PATH,
                 ),
                 dbt_run.DbtError,
             )

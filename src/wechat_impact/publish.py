@@ -14,7 +14,7 @@ Layout (every release is a directory; publishing swaps one symlink):
     warehouse/exports, warehouse/report -> current/exports, current/report
     warehouse/releases/<id>/           a published or kept release:
         wechat_impact.duckdb, manifest.json, exports/, report/
-    warehouse/releases/.building-<id>/ a build in progress; never published
+    warehouse/releases/.building/      the build in progress; never published
     warehouse/.build.lock              held by the one build running
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 PUBLISHED_NAME = "wechat_impact.duckdb"
 CURRENT = "current"
 RELEASES_DIR = "releases"
-BUILDING_PREFIX = ".building-"
+BUILDING = ".building"
 MANIFEST = "manifest.json"
 # Fixed links into the current release, made once; only `current` ever moves.
 STABLE_LINKS = (PUBLISHED_NAME, "exports", "report")
@@ -45,8 +45,10 @@ def published_path(warehouse: Path) -> Path:
     return warehouse / PUBLISHED_NAME
 
 
-def building_dir(warehouse: Path, release_id: str) -> Path:
-    return warehouse / RELEASES_DIR / f"{BUILDING_PREFIX}{release_id}"
+def building_dir(warehouse: Path) -> Path:
+    """Where the one running build works. The path never changes, so dbt's partial parsing
+    (which rereads everything when the database path moves) stays valid between builds."""
+    return warehouse / RELEASES_DIR / BUILDING
 
 
 def release_dir(warehouse: Path, release_id: str) -> Path:
@@ -69,7 +71,7 @@ def build_lock(warehouse: Path) -> Iterator[None]:
 
 def remove_stale_builds(warehouse: Path) -> list[Path]:
     """Delete what killed builds left behind. Call only while holding build_lock."""
-    stale = sorted((warehouse / RELEASES_DIR).glob(f"{BUILDING_PREFIX}*"))
+    stale = sorted((warehouse / RELEASES_DIR).glob(f"{BUILDING}*"))
     for path in stale:
         shutil.rmtree(path)
     return stale
@@ -91,7 +93,7 @@ def publish(warehouse: Path, release_id: str, manifest: dict, keep: int) -> Path
     .wal on close). Readers that have the old release open keep reading it;
     new connections see the new one.
     """
-    building = building_dir(warehouse, release_id)
+    building = building_dir(warehouse)
     wal = building / f"{PUBLISHED_NAME}.wal"
     if wal.exists():
         raise PublishError(f"{wal} is still there: the build was not closed cleanly")
