@@ -12,7 +12,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: build test lint docs bench clean
+.PHONY: build test lint docs bench clean browser
 
 $(STAMP): requirements.lock pyproject.toml scripts/bootstrap.sh
 	PYTHON=$(PYTHON) sh scripts/bootstrap.sh $(VENV)
@@ -22,10 +22,14 @@ $(COMPAT)/.installed: scripts/compat-env.sh
 	PYTHON=$(PYTHON) sh scripts/compat-env.sh $(COMPAT)
 	touch $@
 
+# Debian's Chromium for the report page test; does nothing when it is there.
+browser:
+	sh scripts/install-chromium.sh
+
 build: $(STAMP)
 	$(BIN)/wechat-impact build $(if $(FORCE),--force)
 
-test: $(STAMP) $(COMPAT)/.installed lint
+test: $(STAMP) $(COMPAT)/.installed browser lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

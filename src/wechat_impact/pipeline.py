@@ -86,7 +86,7 @@ def _build_release(
     inputs_hash: str,
     timer: StepTimer,
 ) -> dict:
-    from wechat_impact import dbt_run, extract, inputs, release_tables
+    from wechat_impact import dbt_run, exports, extract, inputs, release_tables, report
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME
@@ -128,6 +128,9 @@ def _build_release(
     release_tables.write_validation_results(building, outcome["results"])
     if outcome["failures"]:
         raise BuildFailed("validation failed:\n" + outcome["failures"])
+    with timer.step("exports and report"):
+        exports.write_exports(building, building_dir / "exports")
+        report.write_report(building, building_dir / "report")
     return manifest
 
 
