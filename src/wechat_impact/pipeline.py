@@ -121,16 +121,18 @@ def _build_release(
             outcome = worker.validate(
                 building, building_dir / "data_docs", Path(scratch) / "outcome.json"
             )
+        for row in outcome["results"]:
+            row.update(run_id=release_id, run_at=built_at)
+        release_tables.write_validation_results(building, outcome["results"])
+        if outcome["failures"]:
+            raise BuildFailed("validation failed:\n" + outcome["failures"])
+        with timer.step("exports and report"):  # while the worker writes the Data Docs
+            exports.write_exports(building, building_dir / "exports")
+            report.write_report(building, building_dir / "report")
+        with timer.step("data docs"):
+            worker.finish()
     finally:
         worker.stop()
-    for row in outcome["results"]:
-        row.update(run_id=release_id, run_at=built_at)
-    release_tables.write_validation_results(building, outcome["results"])
-    if outcome["failures"]:
-        raise BuildFailed("validation failed:\n" + outcome["failures"])
-    with timer.step("exports and report"):
-        exports.write_exports(building, building_dir / "exports")
-        report.write_report(building, building_dir / "report")
     return manifest
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -55,12 +56,17 @@ class ExpectationResult:
     details: str  # what was asserted, in words
 
 
-def validate(database_path: Path, docs_dir: Path | None = None) -> list[ExpectationResult]:
+def validate(
+    database_path: Path,
+    docs_dir: Path | None = None,
+    on_results: Callable[[list[ExpectationResult]], None] | None = None,
+) -> list[ExpectationResult]:
     """Read each mart with a read-only DuckDB connection into pandas and run every suite.
 
     Builds GX Data Docs into docs_dir when given (give each release a new directory: pages of
     earlier runs would stay beside the new ones); nothing else is written, the GX context is
-    in memory. GX's pages load their JavaScript, CSS and logo from CDNs.
+    in memory. GX's pages load their JavaScript, CSS and logo from CDNs. `on_results` gets the
+    results before the Data Docs are built, so a caller can go on while they are written.
     """
     with duckdb.connect(str(database_path), read_only=True) as connection:
         inputs = [
@@ -74,6 +80,8 @@ def validate(database_path: Path, docs_dir: Path | None = None) -> list[Expectat
         for suite, frame, parameters in inputs
         for result in _run(context, datasource, suite, frame, parameters)
     ]
+    if on_results is not None:
+        on_results(results)
     if docs_dir is not None:
         context.build_data_docs(site_names=[DOCS_SITE])
     return results

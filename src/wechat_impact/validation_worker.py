@@ -1,14 +1,15 @@
 """The validation step, in a process of its own.
 
-Importing Great Expectations costs 5-7 s of CPU here, about as long as the
-whole dbt build. The pipeline starts this worker before dbt, so the import
-runs on the second core while dbt builds; then it hands the worker the
-finished release file and waits for the results.
+Importing Great Expectations costs seconds of CPU, a large part of a whole
+dbt build. The pipeline starts this worker before dbt, so the import runs on
+the second core (at a lower priority than dbt) while dbt builds; then it
+hands the worker the finished release file.
 
-Protocol: one JSON line on stdin {"database": ..., "docs_dir": ..., "results": ...};
-the worker writes {"results": [...], "failures": message or null} as JSON to
-the "results" path and exits 0.
-An empty stdin (the pipeline gave up) makes it exit at once.
+Protocol: one JSON line on stdin {"database": ..., "docs_dir": ..., "results": ...}.
+The worker writes {"results": [...], "failures": message or null} as JSON to
+the "results" path and says "results" on its stdout; then it builds the Data
+Docs, while the pipeline goes on, and exits 0. An empty stdin (the pipeline
+gave up) makes it exit at once.
 """
 
 from __future__ import annotations
@@ -16,52 +17,73 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+RESULTS_READY = "results"
+
 
 def main() -> int:
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    sys.stdout = sys.stderr  # anything GX prints must not mix with the protocol
+    os.nice(10)  # dbt, in the parent's child, comes first while this imports
     from wechat_impact import validate  # the slow import this process exists for
 
     request_line = sys.stdin.readline()
     if not request_line:
         return 0
     request = json.loads(request_line)
-    results = validate.validate(Path(request["database"]), Path(request["docs_dir"]))
-    outcome = {
-        "results": [dataclasses.asdict(result) for result in results],
-        "failures": validate.failures_message(results),
-    }
-    Path(request["results"]).write_text(json.dumps(outcome), encoding="utf-8")
+
+    def send(results: list[validate.ExpectationResult]) -> None:
+        outcome = {
+            "results": [dataclasses.asdict(result) for result in results],
+            "failures": validate.failures_message(results),
+        }
+        Path(request["results"]).write_text(json.dumps(outcome), encoding="utf-8")
+        protocol.write(RESULTS_READY + "\n")
+        protocol.flush()
+
+    validate.validate(Path(request["database"]), Path(request["docs_dir"]), on_results=send)
     gc.freeze()  # exiting a process that imported GX otherwise spends 1-1.5 s collecting
     return 0
 
 
 class ValidationWorker:
-    """Parent side: start early, ask once, read the results."""
+    """Parent side: start early, ask once, read the results, wait for the Data Docs."""
 
     def __init__(self) -> None:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "wechat_impact.validation_worker"],
             stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             text=True,
         )
 
     def validate(self, database: Path, docs_dir: Path, results: Path) -> dict:
-        """Send the request, wait for the worker, return {"results", "failures"}."""
+        """Send the request and return {"results", "failures"} as soon as they are there."""
         request = {"database": str(database), "docs_dir": str(docs_dir), "results": str(results)}
-        assert self._process.stdin is not None
+        assert self._process.stdin is not None and self._process.stdout is not None
         self._process.stdin.write(json.dumps(request) + "\n")
         self._process.stdin.close()
-        if self._process.wait() != 0 or not results.exists():
+        if self._process.stdout.readline().strip() != RESULTS_READY:
+            self._process.wait()
             raise RuntimeError(
                 f"the validation worker failed (exit {self._process.returncode}); see above"
             )
         return json.loads(results.read_text(encoding="utf-8"))
 
+    def finish(self) -> None:
+        """Wait for the Data Docs; raise if the worker failed on them."""
+        if self._process.wait() != 0:
+            raise RuntimeError(
+                f"the validation worker failed writing the Data Docs "
+                f"(exit {self._process.returncode}); see above"
+            )
+
     def stop(self) -> None:
-        """End the worker if it is still waiting (the build failed before validation)."""
+        """End the worker if it is still running (the build failed or was interrupted)."""
         if self._process.poll() is None:
             if self._process.stdin and not self._process.stdin.closed:
                 self._process.stdin.close()
