@@ -46,4 +46,5 @@ bench: $(STAMP)
 	$(BIN)/python -m wechat_impact.bench
 
 clean:
-	rm -rf $(VENV) $(COMPAT) target logs warehouse
+	rm -rf $(VENV) $(COMPAT) target logs
+	find warehouse -mindepth 1 -not -name .gitkeep -delete

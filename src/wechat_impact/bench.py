@@ -9,6 +9,7 @@ same run, never absolute seconds. Results go to docs/benchmarks.md.
     (b) `wechat-impact build --force`: inputs, dbt, validation, publishing
     (c) `wechat-impact build` with nothing changed (the no-op)
     (d) the compiled model SQL alone in DuckDB: the floor under (a)
+    (e) (b) without validation: what Great Expectations adds is (b) / (e)
 """
 
 from __future__ import annotations
@@ -59,6 +60,27 @@ def plain_dbt_build(project: Path) -> None:
 
 def pipeline_build(project: Path, *flags: str) -> None:
     run([sys.executable, "-m", "wechat_impact", "build", *flags], project)
+
+
+class _NoValidation:
+    """Stands in for the validation worker in variant (e) only: no GX import, no suites."""
+
+    def validate(self, database: Path, docs_dir: Path, results: Path) -> dict:
+        return {"results": [], "failures": None}
+
+    def finish(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def build_without_validation() -> int:
+    """Variant (e): the pipeline exactly as `build --force` runs it, minus validation."""
+    from wechat_impact import cli, validation_worker
+
+    validation_worker.ValidationWorker = _NoValidation  # type: ignore[misc]
+    return cli.main(["build", "--force"])
 
 
 def compiled_sql_alone(project: Path) -> Callable[[], None]:
@@ -135,8 +157,11 @@ def row(name: str, seconds: list[float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--without-gx", action="store_true", help="run variant (e) once, here")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     arguments = parser.parse_args(argv)
+    if arguments.without_gx:
+        return build_without_validation()
 
     with tempfile.TemporaryDirectory() as scratch:
         project = copy_project(Path(scratch) / "project")
@@ -144,13 +169,20 @@ def main(argv: list[str] | None = None) -> int:
         pipeline_build(project)  # warm caches, and a release for the no-op to find
         plain_dbt_build(project)  # and target/manifest.json with the compiled SQL
         floor = compiled_sql_alone(project)
-        times: dict[str, list[float]] = {key: [] for key in "abcd"}
+        times: dict[str, list[float]] = {key: [] for key in "abcde"}
         for number in range(1, arguments.runs + 1):
             print(f"run {number} of {arguments.runs}", file=sys.stderr, flush=True)
             times["a"].append(timed(lambda: plain_dbt_build(project)))
             times["b"].append(timed(lambda: pipeline_build(project, "--force")))
             times["c"].append(timed(lambda: pipeline_build(project)))
             times["d"].append(timed(floor))
+            times["e"].append(
+                timed(
+                    lambda: run(
+                        [sys.executable, "-m", "wechat_impact.bench", "--without-gx"], project
+                    )
+                )
+            )
 
     ratio = statistics.median(times["b"]) / statistics.median(times["a"])
     table = "\n".join(
@@ -161,10 +193,14 @@ def main(argv: list[str] | None = None) -> int:
             row("(b) `wechat-impact build --force` (dbt, validation, publishing)", times["b"]),
             row("(c) `wechat-impact build`, nothing changed", times["c"]),
             row("(d) compiled model SQL alone in DuckDB (the floor)", times["d"]),
+            row("(e) (b) without validation", times["e"]),
         ]
     )
+    validation_cost = statistics.median(times["b"]) / statistics.median(times["e"])
     verdicts = (
         f"(b) / (a) = {ratio:.2f} (target at most 1.10); "
+        f"(b) / (e) = {validation_cost:.2f}: validation adds {validation_cost - 1:.0%} "
+        "(target at most 10%); "
         f"(c) median {statistics.median(times['c']):.2f} s (target at most 0.5 s)"
     )
     report = (
