@@ -39,13 +39,18 @@ def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="session")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One project copy with a published release, built once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+def build_copy(destination: Path) -> Path:
+    """A project copy in destination with one published release."""
+    project = copy_project(destination)
     completed = run_cli(project, "build")
     assert completed.returncode == 0, completed.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One project copy with a published release, built once per test session."""
+    return build_copy(tmp_path_factory.mktemp("built") / "project")
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import copy_project, run_cli
+from conftest import build_copy, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -29,11 +29,8 @@ BUILD_SPECIFIC = {"build_info", "validation_results"}
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project copy with one published release, shared by this module's tests."""
-    project = copy_project(tmp_path_factory.mktemp("publishing") / "project")
-    completed = run_cli(project, "build")
-    assert completed.returncode == 0, completed.stderr
-    return project
+    """A project copy with one published release of its own: these tests rebuild it."""
+    return build_copy(tmp_path_factory.mktemp("publishing") / "project")
 
 
 def published_file(project: Path) -> Path:
