@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_breakdown_components') }}
+    select * from {{ seed_relation('report_breakdown_components') }}
 ),
 
 renamed as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_claim_figures') }}
+    select * from {{ seed_relation('report_claim_figures') }}
 ),
 
 renamed as (

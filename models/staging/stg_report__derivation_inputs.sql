@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_derivation_inputs') }}
+    select * from {{ seed_relation('report_derivation_inputs') }}
 ),
 
 renamed as (

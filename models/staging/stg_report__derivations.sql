@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_derivations') }}
+    select * from {{ seed_relation('report_derivations') }}
 ),
 
 renamed as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_documents') }}
+    select * from {{ seed_relation('report_documents') }}
 ),
 
 renamed as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_figure_mentions') }}
+    select * from {{ seed_relation('report_figure_mentions') }}
 ),
 
 renamed as (

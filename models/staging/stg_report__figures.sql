@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_figures') }}
+    select * from {{ seed_relation('report_figures') }}
 ),
 
 renamed as (

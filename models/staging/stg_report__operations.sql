@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('report_operations') }}
+    select * from {{ seed_relation('report_operations') }}
 ),
 
 renamed as (
