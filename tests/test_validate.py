@@ -1,5 +1,5 @@
 """The Great Expectations suites: they pass on a real build, and each one catches a corruption
-of its mart with the exact message the pipeline will print.
+of its mart with the exact message the pipeline will print, also among a corpus of other rows.
 
 One dbt build per session; every corruption edits a copy of the built file.
 """
@@ -20,7 +20,7 @@ import pytest
 
 from conftest import copy_project
 from wechat_impact import validate as validate_module
-from wechat_impact.suites import Interval, Suite, printed_interval
+from wechat_impact.suites import FIGURES, Interval, Suite, plain, plain_sql, printed_interval
 from wechat_impact.validate import failures_message, validate
 
 DBT = Path(sys.executable).with_name("dbt")
@@ -45,6 +45,27 @@ def test_printed_interval_comes_from_the_printed_precision(
 ) -> None:
     exact = Interval(*(None if end is None else Decimal(end) for end in expected))
     assert printed_interval(printed, qualifier, Decimal(scale)) == exact
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["85.7", "100", "0", "0.0000000001", "-0.5", "95200000000", "2245283018867.9244808192", None],
+)
+def test_plain_sql_is_plain(number: str | None) -> None:
+    """The figures suite renders the marts' decimals in SQL; they must read as `plain` does."""
+    decimal = None if number is None else Decimal(number)
+    with duckdb.connect() as connection:
+        [(text,)] = connection.execute(
+            f"select {plain_sql('number')} from (select cast(? as decimal(38, 10)) as number)",
+            [decimal],
+        ).fetchall()
+    assert text == plain(decimal)
+
+
+def test_plain_sql_keeps_the_zeros_of_a_whole_number() -> None:
+    with duckdb.connect() as connection:
+        [(text,)] = connection.execute(f"select {plain_sql('100')}").fetchall()
+    assert text == "100"
 
 
 @pytest.fixture(scope="session")
@@ -77,55 +98,57 @@ def corrupted(built_warehouse: Path, tmp_path: Path) -> Callable[..., Path]:
     """A copy of the warehouse with the given SQL statements applied."""
 
     def corrupt(*statements: str) -> Path:
-        copy = tmp_path / "corrupted.duckdb"
-        shutil.copy(built_warehouse, copy)
-        with duckdb.connect(str(copy)) as connection:
-            for statement in statements:
-                connection.execute(statement)
-        return copy
+        return edited_copy(built_warehouse, tmp_path / "corrupted.duckdb", *statements)
 
     return corrupt
 
 
-# (suite, expectation, column) that must be among the results, per suite.
-NAMED = {
-    "figures": {
+def edited_copy(database: Path, copy: Path, *statements: str) -> Path:
+    """A copy of the database file with the statements applied."""
+    shutil.copy(database, copy)
+    with duckdb.connect(str(copy)) as connection:
+        for statement in statements:
+            connection.execute(statement)
+    return copy
+
+
+# (expectation, column) of every result, per suite, in the order the suite defines them.
+EXPECTATIONS = {
+    "figures": [
         ("expect_column_distinct_values_to_contain_set", "figure_id"),
-        ("expect_column_values_to_be_in_set", "value_and_interval"),
-        ("expect_column_values_to_be_between", "value"),
-        ("expect_column_values_to_be_between", "value_low"),
-        ("expect_column_values_to_be_between", "value_high"),
+        ("expect_column_pair_values_to_be_equal", "value_and_interval, printed_value_and_interval"),
         ("expect_column_values_to_be_between", "shares_of_total_low_sum_pct"),
-    },
-    "figure_mentions": {
-        ("expect_table_row_count_to_be_between", None),
+    ],
+    "figure_percentages": [
+        ("expect_column_values_to_be_between", "value_pct"),
+        ("expect_column_values_to_be_between", "value_low_pct"),
+        ("expect_column_values_to_be_between", "value_high_pct"),
+        ("expect_column_max_to_be_between", "percentages_out_of_range"),
+    ],
+    "figure_mentions": [
+        ("expect_column_min_to_be_between", "repeated_figures"),
         ("expect_column_pair_values_to_be_equal", "max_value, min_value"),
         ("expect_column_pair_values_a_to_be_greater_than_b", "min_high, max_low"),
-    },
-    "derived_figures": {
+        ("expect_column_max_to_be_between", "disagreeing_figures"),
+    ],
+    "derived_figures": [
         ("expect_column_pair_values_a_to_be_greater_than_b", "value, value_low"),
         ("expect_column_pair_values_a_to_be_greater_than_b", "value_high, value"),
         ("expect_column_pair_values_a_to_be_greater_than_b", "value_high, value_low"),
-    },
-    "claim_checks": {
+        ("expect_column_max_to_be_between", "derived_figures_outside_interval"),
+    ],
+    "claim_checks": [
         ("expect_column_values_to_be_in_set", "status"),
         ("expect_column_pair_values_to_be_equal", "status, expected_status"),
-        ("expect_column_values_to_be_in_set", "claim_id"),
-        ("expect_column_distinct_values_to_contain_set", "claim_id"),
-    },
-    "consumption_breakdown": {
+        ("expect_column_values_to_not_be_in_set", "unregistered_status"),
+        ("expect_column_values_to_be_in_set", "registered_status"),
+        ("expect_column_max_to_be_between", "offending_claims"),
+    ],
+    "consumption_breakdown": [
         ("expect_column_distinct_values_to_contain_set", "total_id"),
         ("expect_column_values_to_be_between", "amount_cny_sum_minus_total_cny"),
         ("expect_column_values_to_be_between", "share_pct_sum_minus_100"),
-    },
-}
-# figures: presence, one interval per published figure (12), three 0-100 bounds, the share sum.
-COUNTS = {
-    "figures": 17,
-    "figure_mentions": 3,
-    "derived_figures": 3,
-    "claim_checks": 4,
-    "consumption_breakdown": 3,
+    ],
 }
 
 
@@ -135,16 +158,33 @@ def test_every_suite_passes_on_the_real_warehouse(built_warehouse: Path) -> None
 
     assert failures_message(results) is None
     assert all(result.success for result in results)
-    for suite, named in NAMED.items():
-        ran = [(r.expectation, r.column_name) for r in results if r.suite == suite]
-        assert named <= set(ran), suite
-        assert len(ran) == COUNTS[suite], suite
-    details = {r.details for r in results}
-    assert "data_traffic_share printed as 85.7% has value 85.7, interval [85.65, 85.75]" in details
+    ran = {
+        suite: [(r.expectation, r.column_name) for r in results if r.suite == suite]
+        for suite in EXPECTATIONS
+    }
+    assert ran == EXPECTATIONS
+    assert len(results) == sum(map(len, EXPECTATIONS.values()))
+
+
+@pytest.mark.slow
+def test_the_figures_frame_has_each_published_figure_as_text(built_warehouse: Path) -> None:
+    """One row per figure the article publishes: the mart's value and interval as text beside
+    the text printed_interval gives for the printed digits."""
+    with duckdb.connect(str(built_warehouse), read_only=True) as connection:
+        rows = connection.execute(
+            f"select figure_id, value_and_interval, printed_value_and_interval"
+            f" from ({FIGURES.query}) as frame",
+            dict(FIGURES.parameters),
+        ).fetchall()
+
+    texts = {figure_id: (stored, printed) for figure_id, stored, printed in rows}
+    assert len(rows) == len(texts) == 12
+    assert texts["data_traffic_share"] == ("value 85.7, interval [85.65, 85.75]",) * 2
     assert (
-        "individual_entrepreneurial_activities printed as more than 600 thousand "
-        "has value 600000, interval [600000, null]"
-    ) in details
+        texts["individual_entrepreneurial_activities"]
+        == ("value 600000, interval [600000, null]",) * 2
+    )
+    assert texts["operator_data_traffic_growth"] == ("value null, interval [20, 25]",) * 2
 
 
 @pytest.mark.slow
@@ -157,34 +197,55 @@ def test_data_docs_are_the_only_files_written(
     assert [path.name for path in tmp_path.iterdir()] == ["docs"]
     assert (tmp_path / "docs" / "index.html").is_file()
     pages = {page.name for page in (tmp_path / "docs" / "validations").rglob("*.html")}
-    assert pages == {f"marts-{suite}.html" for suite in NAMED}
+    assert pages == {f"marts-{suite}.html" for suite in EXPECTATIONS}
 
+
+PRINTED_DETAILS = (
+    "every figure wechat_2014_impact_article publishes has, as text, the value and interval its"
+    " printed digits give (half a unit of the last digit either side, a whole one for about; more"
+    " than and up to have one end, a range its two)"
+)
+COUNTED = "(all are counted; the first 20 by {key} are named by the checks above)"
+UNREGISTERED = (
+    "expected every inconsistent claim is registered in raw.report_known_discrepancies (an"
+    " unregistered inconsistent claim is an undocumented inconsistency)"
+)
+CLAIMS_COUNTED = (
+    "expected no claim's status disagrees with its intervals or with the register "
+    + COUNTED.format(key="claim_id")
+)
 
 CORRUPTIONS = {
     "a share pushed over 100": (
         ["update marts.figures set value = 185.7 where figure_id = 'data_traffic_share'"],
-        'figures: expect_column_values_to_be_in_set on value_and_interval failed, observed {"rows":'
-        ' 1, "unexpected": [{"value_and_interval": "value 185.7, interval [85.65, 85.75]",'
-        ' "figure_id": "data_traffic_share"}]}; expected data_traffic_share printed as 85.7% has'
-        " value 85.7, interval [85.65, 85.75]\n"
-        'figures: expect_column_values_to_be_between on value failed, observed {"rows": 6,'
-        ' "unexpected": [{"value": "185.7", "figure_id": "data_traffic_share"}]}; expected every'
-        " percentage's value lies within 0 to 100",
+        "figures: expect_column_pair_values_to_be_equal on value_and_interval,"
+        ' printed_value_and_interval failed, observed {"rows": 12, "unexpected":'
+        ' [{"value_and_interval": "value 185.7, interval [85.65, 85.75]", "figure_id":'
+        ' "data_traffic_share", "printed_value_and_interval": "value 85.7, interval [85.65,'
+        f' 85.75]"}}]}}; expected {PRINTED_DETAILS}\n'
+        "figure_percentages: expect_column_values_to_be_between on value_pct failed, observed"
+        ' {"rows": 1, "unexpected": [{"value_pct": "185.7", "figure_id": "data_traffic_share"}]};'
+        " expected every percentage's value lies within 0 to 100\n"
+        "figure_percentages: expect_column_max_to_be_between on percentages_out_of_range failed,"
+        " observed"
+        ' {"observed": 1}; expected no percentage lies outside 0 to 100 '
+        + COUNTED.format(key="figure_id"),
     ),
     "published shares of one total over 100": (
         ["update marts.figures set value_low = 91.65 where figure_id = 'data_traffic_share'"],
-        'figures: expect_column_values_to_be_in_set on value_and_interval failed, observed {"rows":'
-        ' 1, "unexpected": [{"value_and_interval": "value 85.7, interval [91.65, 85.75]",'
-        ' "figure_id": "data_traffic_share"}]}; expected data_traffic_share printed as 85.7% has'
-        " value 85.7, interval [85.65, 85.75]\n"
+        "figures: expect_column_pair_values_to_be_equal on value_and_interval,"
+        ' printed_value_and_interval failed, observed {"rows": 12, "unexpected":'
+        ' [{"value_and_interval": "value 85.7, interval [91.65, 85.75]", "figure_id":'
+        ' "data_traffic_share", "printed_value_and_interval": "value 85.7, interval [85.65,'
+        f' 85.75]"}}]}}; expected {PRINTED_DETAILS}\n'
         "figures: expect_column_values_to_be_between on shares_of_total_low_sum_pct failed,"
-        ' observed {"rows": 13, "unexpected": [{"shares_of_total_low_sum_pct": "100.05",'
+        ' observed {"rows": 12, "unexpected": [{"shares_of_total_low_sum_pct": "100.05",'
         ' "figure_id": "data_traffic_share"}, {"shares_of_total_low_sum_pct": "100.05",'
         ' "figure_id": "games_and_public_platform_share"}]}; expected the low ends of the shares'
-        " of one total add up to at most 100: data_traffic_share + games_and_public_platform_share"
-        " of information_consumption",
+        " of one total add up to at most 100: data_traffic_share +"
+        " games_and_public_platform_share of information_consumption",
     ),
-    # One ten-billionth of a yuan: a float cannot hold 95200000000.0000000001, a Decimal can.
+    # One ten-billionth of a yuan: a float cannot hold 95200000000.0000000001, a decimal can.
     "a breakdown amount that no longer adds up": (
         [
             "update marts.consumption_breakdown set amount_cny = amount_cny + 0.0000000001"
@@ -194,7 +255,7 @@ CORRUPTIONS = {
         ' amount_cny_sum_minus_total_cny failed, observed {"rows": 1, "unexpected":'
         ' [{"amount_cny_sum_minus_total_cny": "0.0000000001", "total_id":'
         ' "information_consumption"}]}; expected the components\' amount_cny sum to total_cny'
-        " exactly (Decimal, tolerance 0)",
+        " exactly (decimal, tolerance 0)",
     ),
     "a repeated mention changed": (
         [
@@ -202,13 +263,16 @@ CORRUPTIONS = {
             " value_high = 10175000 where mention_id = 'jobs_driven__2'"
         ],
         "figure_mentions: expect_column_pair_values_to_be_equal on max_value, min_value failed,"
-        ' observed {"rows": 2, "unexpected": [{"max_value": "10170000", "figure_id":'
+        ' observed {"rows": 1, "unexpected": [{"max_value": "10170000", "figure_id":'
         ' "jobs_driven", "min_value": "10070000"}]}; expected every mention of a figure prints'
         " the same value\n"
         "figure_mentions: expect_column_pair_values_a_to_be_greater_than_b on min_high, max_low"
-        ' failed, observed {"rows": 2, "unexpected": [{"min_high": "10075000", "figure_id":'
+        ' failed, observed {"rows": 1, "unexpected": [{"min_high": "10075000", "figure_id":'
         ' "jobs_driven", "max_low": "10165000"}]}; expected the intervals of a figure\'s mentions'
-        " intersect: highest low end <= lowest high end",
+        " intersect: highest low end <= lowest high end\n"
+        "figure_mentions: expect_column_max_to_be_between on disagreeing_figures failed,"
+        ' observed {"observed": 1}; expected no figure\'s mentions disagree '
+        + COUNTED.format(key="figure_id"),
     ),
     "a derived value outside its interval": (
         [
@@ -216,9 +280,12 @@ CORRUPTIONS = {
             " where derived_id = 'unexplained_share'"
         ],
         "derived_figures: expect_column_pair_values_a_to_be_greater_than_b on value_high, value"
-        ' failed, observed {"rows": 9, "unexpected": [{"value_high": "5.95", "derived_id":'
+        ' failed, observed {"rows": 1, "unexpected": [{"value_high": "5.95", "derived_id":'
         ' "unexplained_share", "value": "5.9500000001"}]}; expected every derived value is at'
-        " most its interval's high end",
+        " most its interval's high end\n"
+        "derived_figures: expect_column_max_to_be_between on derived_figures_outside_interval"
+        ' failed, observed {"observed": 1}; expected no derived value lies outside its interval,'
+        " and no interval is empty " + COUNTED.format(key="derived_id"),
     ),
     "the discrepancy register out of date": (
         [
@@ -226,27 +293,39 @@ CORRUPTIONS = {
             " where claim_id = 'data_traffic_share_of_consumption'",
             "insert into raw.report_known_discrepancies values ('jobs_repeated', 'registered')",
         ],
-        'claim_checks: expect_column_values_to_be_in_set on claim_id failed, observed {"rows": 1,'
-        ' "unexpected": [{"claim_id": "data_traffic_share_of_consumption"}]}; expected every'
-        " inconsistent claim is registered in raw.report_known_discrepancies (an unexpected"
-        " claim_id is an undocumented inconsistency)\n"
-        "claim_checks: expect_column_distinct_values_to_contain_set on claim_id failed, observed"
-        ' {"missing": ["jobs_repeated"]}; expected every discrepancy registered in'
-        " raw.report_known_discrepancies still occurs (a missing claim_id is registered but no"
-        " longer inconsistent)",
+        "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
+        ' observed {"rows": 2, "unexpected": [{"unregistered_status": "inconsistent",'
+        f' "claim_id": "data_traffic_share_of_consumption"}}]}}; {UNREGISTERED}\n'
+        "claim_checks: expect_column_values_to_be_in_set on registered_status failed, observed"
+        ' {"rows": 2, "unexpected": [{"registered_status": "consistent", "claim_id":'
+        ' "jobs_repeated"}]}; expected every discrepancy registered in'
+        " raw.report_known_discrepancies still occurs (a registered claim that is not"
+        " inconsistent, or not there, is out of date)\n"
+        'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
+        f'observed": 2}}; {CLAIMS_COUNTED}',
     ),
     "a claim status flipped": (
         ["update marts.claim_checks set status = 'inconsistent' where claim_id = 'jobs_repeated'"],
         "claim_checks: expect_column_pair_values_to_be_equal on status, expected_status failed,"
-        ' observed {"rows": 10, "unexpected": [{"status": "inconsistent", "claim_id":'
+        ' observed {"rows": 1, "unexpected": [{"status": "inconsistent", "claim_id":'
         ' "jobs_repeated", "expected_status": "consistent"}]}; expected status agrees with the'
         " intervals: unverifiable iff nothing is recomputed, inconsistent iff the published and"
-        " recomputed intervals cannot meet (or the recomputed one is empty), consistent"
-        " otherwise\n"
-        'claim_checks: expect_column_values_to_be_in_set on claim_id failed, observed {"rows": 2,'
-        ' "unexpected": [{"claim_id": "jobs_repeated"}]}; expected every inconsistent claim is'
-        " registered in raw.report_known_discrepancies (an unexpected claim_id is an undocumented"
-        " inconsistency)",
+        " recomputed intervals cannot meet (or either is empty), consistent otherwise\n"
+        "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
+        ' observed {"rows": 1, "unexpected": [{"unregistered_status": "inconsistent",'
+        f' "claim_id": "jobs_repeated"}}]}}; {UNREGISTERED}\n'
+        'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
+        f'observed": 1}}; {CLAIMS_COUNTED}',
+    ),
+    # Published figures are the article's: the same figure under another document is missing.
+    "a published figure moved to another document": (
+        [
+            "update marts.figures set document_id = 'another_document'"
+            " where figure_id = 'jobs_driven'"
+        ],
+        "figures: expect_column_distinct_values_to_contain_set on figure_id failed,"
+        ' observed {"missing": ["jobs_driven"]}; expected every published figure is in'
+        " marts.figures for document wechat_2014_impact_article",
     ),
 }
 
@@ -265,9 +344,8 @@ def test_an_expectation_that_raises_inside_gx_is_a_failure(
 ) -> None:
     broken = Suite(
         name="figures",
-        relation="marts.figures",
         key="figure_id",
-        frame=lambda figures: figures,
+        query="select figure_id from marts.figures",
         expectations=(
             gxe.ExpectColumnValuesToBeInSet(
                 column="no_such_column", value_set=["x"], meta={"details": "a column that is not"}
@@ -283,4 +361,109 @@ def test_an_expectation_that_raises_inside_gx_is_a_failure(
         "figures: expect_column_values_to_be_in_set on no_such_column failed, observed raised:"
         ' Error: The column "no_such_column" in BatchData does not exist.; expected a column'
         " that is not"
+    )
+
+
+# --- a corpus: the article among many more rows ------------------------------------------
+
+SYNTHETIC_DOCUMENT = "synthetic_document"
+SYNTHETIC_ROWS = 200_000
+
+
+def _synthetic_interval(number: str) -> tuple[str, str, str]:
+    """SQL for a valid value and interval of synthetic row `number`: a percentage's worth,
+    (number % 100) + 0.5 with half a unit of its last digit either side."""
+    value = f"cast({number} % 100 + 0.5 as decimal(38, 10))"
+    return value, f"{value} - 0.05", f"{value} + 0.05"
+
+
+def add_synthetic_rows(database: Path, rows: int) -> None:
+    """Put `rows` valid rows for a second document into each of marts.figures (half of them
+    percentages), figure_mentions (every figure printed twice, alike), derived_figures and
+    claim_checks (consistent, or unverifiable with nothing recomputed): the marts as a corpus
+    fills them, made by SQL without dbt."""
+    value, low, high = _synthetic_interval("number")
+    mention_value, mention_low, mention_high = _synthetic_interval("number // 2")
+    numbers = "from range(?) as numbers (number)"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(
+            "insert into marts.documents (document_id, title, sha256, char_count)"
+            " values (?, 'a synthetic corpus', 'synthetic', 0)",
+            [SYNTHETIC_DOCUMENT],
+        )
+        connection.execute(
+            "insert into marts.figures (figure_id, document_id, metric, label, period, unit,"
+            " value, value_low, value_high, qualifier, printed_text, mention_count)"
+            f" select 'synthetic_figure_' || number, ?, 'synthetic', 'synthetic', '2014',"
+            f" case when number % 2 = 0 then 'percent' else 'count' end, {value}, {low}, {high},"
+            f" 'exact', cast({value} as varchar), 2 {numbers}",
+            [SYNTHETIC_DOCUMENT, rows],
+        )
+        connection.execute(
+            "insert into marts.figure_mentions (mention_id, figure_id, mention_number,"
+            " printed_text, qualifier, value, value_low, value_high)"
+            " select 'synthetic_mention_' || number, 'synthetic_figure_' || number // 2,"
+            f" number % 2 + 1, cast({mention_value} as varchar), 'exact', {mention_value},"
+            f" {mention_low}, {mention_high} {numbers}",
+            [rows],
+        )
+        connection.execute(
+            "insert into marts.derived_figures (derived_id, document_id, operation, formula,"
+            " unit, value, value_low, value_high)"
+            " select 'synthetic_derived_' || number, ?, 'share_of', 'synthetic', 'percent',"
+            f" {value}, {low}, case when number % 10 <> 0 then {high} end {numbers}",
+            [SYNTHETIC_DOCUMENT, rows],
+        )
+        connection.execute(
+            "insert into marts.claim_checks (claim_id, claim_type, published_value,"
+            " published_low, published_high, recomputed_low, recomputed_high, status)"
+            " select 'synthetic_claim_' || number, 'repeated_mention',"
+            f" {value}, {low}, {high},"
+            f" case when number % 10 <> 0 then {low} + 0.01 end,"
+            f" case when number % 10 <> 0 then {high} + 0.01 end,"
+            " case when number % 10 <> 0 then 'consistent' else 'unverifiable' end"
+            f" {numbers}",
+            [rows],
+        )
+
+
+@pytest.fixture(scope="session")
+def corpus_warehouse(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built warehouse with SYNTHETIC_ROWS more rows in each row-level mart."""
+    corpus = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    shutil.copy(built_warehouse, corpus)
+    add_synthetic_rows(corpus, SYNTHETIC_ROWS)
+    return corpus
+
+
+@pytest.mark.slow
+def test_a_corpus_passes_and_a_corrupted_row_in_it_is_named(
+    corpus_warehouse: Path, tmp_path: Path
+) -> None:
+    with duckdb.connect(str(corpus_warehouse), read_only=True) as connection:
+        counts = connection.execute(
+            "select (select count(*) from marts.figures), (select count(*) from"
+            " marts.figure_mentions), (select count(*) from marts.derived_figures),"
+            " (select count(*) from marts.claim_checks)"
+        ).fetchall()
+    assert counts == [
+        (13 + SYNTHETIC_ROWS, 16 + SYNTHETIC_ROWS, 9 + SYNTHETIC_ROWS, 10 + SYNTHETIC_ROWS)
+    ]
+    assert failures_message(validate(corpus_warehouse)) is None
+
+    corrupted = edited_copy(
+        corpus_warehouse,
+        tmp_path / "corrupted.duckdb",
+        "update marts.figure_mentions set value = value + 1"
+        " where mention_id = 'synthetic_mention_123457'",
+    )
+
+    assert failures_message(validate(corrupted)) == (
+        "figure_mentions: expect_column_pair_values_to_be_equal on max_value, min_value failed,"
+        ' observed {"rows": 1, "unexpected": [{"max_value": "29.5", "figure_id":'
+        ' "synthetic_figure_61728", "min_value": "28.5"}]}; expected every mention of a figure'
+        " prints the same value\n"
+        "figure_mentions: expect_column_max_to_be_between on disagreeing_figures failed,"
+        ' observed {"observed": 1}; expected no figure\'s mentions disagree '
+        + COUNTED.format(key="figure_id")
     )

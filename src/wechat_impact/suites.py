@@ -4,30 +4,31 @@ Suites live here as code, not in GX's JSON store: a file context writes random i
 save (churn in git) and refuses to `add` twice, while these definitions are plain, reviewed
 Python that an ephemeral context takes as they are.
 
-Each suite validates one frame. Where a check needs a sum, a group or a recomputation, the
-suite's `frame` function derives it from the mart in pandas first and GX asserts on the
-result: GX's own aggregates (`column.sum`) turn decimals into floats, and the warehouse's
-decimal(38, 10) values need 22 significant digits, more than a float has. The marts are read
-as Python `Decimal`s, every derived number here is exact, and the expectations compare
-`Decimal`s with `Decimal`s or with 0 and 100, which floats hold exactly. No tolerance is used
-anywhere: the intervals come from the printed precision, and sums must match to the last digit.
+Each suite is one DuckDB query over the marts and the expectations GX asserts on its result.
+The query does the set work (joins, groups, sums, recomputed statuses) in exact decimal(38, 10)
+arithmetic and returns a small frame whatever the size of the marts: one row per figure the
+article publishes, one row per broken-down total, and for rules that every row must keep only
+the rows that break them (the first LISTED by key, so a failure names them) with their number.
+GX then checks those few rows; its pandas path never sees a whole mart, and no expectation
+needs a row_condition (pandas `DataFrame.query`, most of the old validation time). No tolerance
+is used anywhere: the intervals come from the printed precision, and sums must match to the
+last digit.
 
-A leaf module: it imports nothing from this package, only GX and pandas.
+A leaf module: it imports nothing from this package, only GX.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import great_expectations.expectations as gxe
-import numpy as np
-import pandas as pd
-from great_expectations.expectations.row_conditions import Column
 
-# Expectation parameter: the claim ids registered in seeds/report_known_discrepancies.csv.
-REGISTERED_DISCREPANCIES = "registered_discrepancies"
+# The document whose printed figures PUBLISHED_FIGURES are; a corpus holds other documents.
+ARTICLE = "wechat_2014_impact_article"
+# Rows that break a rule, listed per suite: as many as a GX failure summary shows.
+LISTED = 20
 
 # How many base units (percent points, yuan, persons, items) one printed unit is.
 SCALES = {
@@ -62,11 +63,20 @@ def plain(number: Decimal | None) -> str:
     """A decimal without trailing zeros or exponent, as the article would print it; null if None.
 
     The marts store every quantity as decimal(38, 10), so 85.7 arrives as 85.7000000000; the
-    normalised text makes equal numbers equal strings whatever their stored scale.
+    normalised text makes equal numbers equal strings whatever their stored scale. `plain_sql`
+    is the same in SQL.
     """
-    if number is None or pd.isna(number):
+    if number is None:
         return "null"
     return format(number.normalize(), "f")
+
+
+def plain_sql(column: str) -> str:
+    """SQL for `plain` of a decimal column: the text DuckDB gives, trailing zeros and a
+    trailing point stripped (only after a point: 100 stays 100), 'null' for NULL."""
+    text = f"cast({column} as varchar)"
+    stripped = f"case when {text} like '%.%' then rtrim(rtrim({text}, '0'), '.') else {text} end"
+    return f"coalesce({stripped}, 'null')"
 
 
 def printed_interval(printed: str, qualifier: str, scale: Decimal = Decimal(1)) -> Interval:
@@ -134,14 +144,14 @@ SHARES_OF_ONE_TOTAL = {
 
 @dataclass(frozen=True)
 class Suite:
-    """One GX suite: the relation it reads, the frame derived from it, what it expects."""
+    """One GX suite: the query that makes its frame, the column that names a row of the frame
+    in failures, and what GX expects of the frame."""
 
-    name: str
-    relation: str  # schema.table read whole from the warehouse
-    key: str  # column that names a row of the frame in observed values
-    frame: Callable[[pd.DataFrame], pd.DataFrame]
+    name: str  # names its results and its Data Docs page; one suite or more per mart
+    key: str
+    query: str  # DuckDB SQL over the warehouse, with $named parameters
     expectations: tuple[gxe.Expectation, ...]
-    parameters: tuple[tuple[str, str], ...] = ()  # (expectation parameter, one-column query)
+    parameters: Mapping[str, object] = field(default_factory=dict)
 
 
 def _is(expectation: type[gxe.Expectation], details: str, **kwargs: object) -> gxe.Expectation:
@@ -176,106 +186,280 @@ def _exactly_zero(column: str, details: str) -> gxe.Expectation:
     return _is(gxe.ExpectColumnValuesToBeBetween, details, column=column, min_value=0, max_value=0)
 
 
+def _none_counted(count_column: str, key: str, rule: str) -> gxe.Expectation:
+    """The number of rows that break a rule is 0. The frame repeats the number on every row, so
+    its maximum is the number: a failure says how many there are in all, while the suite's
+    other expectations name the first LISTED, the rows the frame holds."""
+    return _is(
+        gxe.ExpectColumnMaxToBeBetween,
+        f"{rule} (all are counted; the first {LISTED} by {key} are named by the checks above)",
+        column=count_column,
+        min_value=0,
+        max_value=0,
+    )
+
+
+def _first_offending(offending: str, key: str, count_column: str) -> str:
+    """Two CTEs over the CTE `offending`, whose rows all break a rule: `<offending>_count`, one
+    row with their number, and `<offending>_first`, the first LISTED of them by key. They keep a
+    frame small however many rows break the rule, and the count still says how many."""
+    return f"""
+{offending}_count as (
+    select count(*) as {count_column} from {offending}
+),
+
+{offending}_first as (
+    select * from {offending}
+    order by {key}
+    limit {LISTED}
+)"""
+
+
 # --- figures -------------------------------------------------------------------------------
 
+# One row per published figure the article's document has: its value and interval as text
+# beside the text its printed digits give, and for a share of one total the summed low ends
+# of that total's shares.
+FIGURES_QUERY = f"""
+with
 
-def figures_frame(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures mart with each row's value and interval as one exact text, and the summed
-    low ends of the shares of one total."""
-    intervals = figures[["value", "value_low", "value_high"]].map(plain)
-    share_of = {share: total for total, shares in SHARES_OF_ONE_TOTAL.items() for share in shares}
-    frame = figures.assign(
-        value_and_interval="value "
-        + intervals["value"]
-        + ", interval ["
-        + intervals["value_low"]
-        + ", "
-        + intervals["value_high"]
-        + "]",
-        share_of=figures["figure_id"].map(share_of),
-    )
-    frame["shares_of_total_low_sum_pct"] = frame.groupby("share_of")["value_low"].transform("sum")
-    return frame
+published as (
+    -- DuckDB's unnest of a list of structs: the reference table is one bound parameter.
+    select unnest($published, recursive := true)
+),
+
+shares as (
+    select unnest($shares, recursive := true)
+),
+
+article_figures as (
+    select
+        figure_id,
+        value,
+        value_low,
+        value_high
+    from marts.figures
+    where document_id = $article
+),
+
+shares_of_totals as (
+    select
+        shares.total_id,
+        sum(article_figures.value_low) as shares_of_total_low_sum_pct
+    from shares
+    inner join article_figures
+        on shares.figure_id = article_figures.figure_id
+    group by shares.total_id
+)
+
+select
+    article_figures.figure_id,
+    'value ' || {plain_sql("article_figures.value")}
+    || ', interval [' || {plain_sql("article_figures.value_low")}
+    || ', ' || {plain_sql("article_figures.value_high")} || ']' as value_and_interval,
+    published.printed_value_and_interval,
+    shares_of_totals.shares_of_total_low_sum_pct
+from published
+inner join article_figures
+    on published.figure_id = article_figures.figure_id
+left join shares
+    on published.figure_id = shares.figure_id
+left join shares_of_totals
+    on shares.total_id = shares_of_totals.total_id
+"""
 
 
 def _figure_expectations() -> tuple[gxe.Expectation, ...]:
-    percent = Column("unit") == "percent"
-    presence = _is(
-        gxe.ExpectColumnDistinctValuesToContainSet,
-        "every published figure is in marts.figures",
-        column="figure_id",
-        value_set=[figure.figure_id for figure in PUBLISHED_FIGURES],
-    )
-    printed = tuple(
-        _is(
-            gxe.ExpectColumnValuesToBeInSet,
-            f"{figure.figure_id} printed as {figure.text} has {figure.interval}",
-            column="value_and_interval",
-            value_set=[str(figure.interval)],
-            row_condition=Column("figure_id") == figure.figure_id,
-        )
-        for figure in PUBLISHED_FIGURES
-    )
-    within_100 = tuple(
-        _is(
-            gxe.ExpectColumnValuesToBeBetween,
-            f"every percentage's {column} lies within 0 to 100",
-            column=column,
-            min_value=0,
-            max_value=100,
-            row_condition=percent,
-        )
-        for column in ("value", "value_low", "value_high")
-    )
     groups = "; ".join(
         f"{' + '.join(parts)} of {total}" for total, parts in SHARES_OF_ONE_TOTAL.items()
     )
-    shares = _is(
-        gxe.ExpectColumnValuesToBeBetween,
-        f"the low ends of the shares of one total add up to at most 100: {groups}",
-        column="shares_of_total_low_sum_pct",
-        max_value=100,
+    return (
+        _is(
+            gxe.ExpectColumnDistinctValuesToContainSet,
+            f"every published figure is in marts.figures for document {ARTICLE}",
+            column="figure_id",
+            value_set=[figure.figure_id for figure in PUBLISHED_FIGURES],
+        ),
+        _equal(
+            "value_and_interval",
+            "printed_value_and_interval",
+            f"every figure {ARTICLE} publishes has, as text, the value and interval its printed"
+            " digits give (half a unit of the last digit either side, a whole one for about;"
+            " more than and up to have one end, a range its two)",
+        ),
+        _is(
+            gxe.ExpectColumnValuesToBeBetween,
+            f"the low ends of the shares of one total add up to at most 100: {groups}",
+            column="shares_of_total_low_sum_pct",
+            max_value=100,
+        ),
     )
-    return (presence, *printed, *within_100, shares)
+
+
+FIGURES = Suite(
+    "figures",
+    "figure_id",
+    FIGURES_QUERY,
+    _figure_expectations(),
+    parameters={
+        "article": ARTICLE,
+        "published": [
+            {"figure_id": figure.figure_id, "printed_value_and_interval": str(figure.interval)}
+            for figure in PUBLISHED_FIGURES
+        ],
+        "shares": [
+            {"total_id": total, "figure_id": share}
+            for total, shares in SHARES_OF_ONE_TOTAL.items()
+            for share in shares
+        ],
+    },
+)
+
+
+# --- figure_percentages --------------------------------------------------------------------
+
+# The percentages, of any document, outside 0 to 100.
+FIGURE_PERCENTAGES_QUERY = f"""
+with
+
+out_of_range as (
+    select
+        figure_id,
+        value as value_pct,
+        value_low as value_low_pct,
+        value_high as value_high_pct
+    from marts.figures
+    where
+        unit = 'percent'
+        and (
+            value not between 0 and 100
+            or value_low not between 0 and 100
+            or value_high not between 0 and 100
+        )
+),
+{_first_offending("out_of_range", "figure_id", "percentages_out_of_range")}
+
+select *
+from out_of_range_count
+left join out_of_range_first on true
+"""
+
+FIGURE_PERCENTAGES = Suite(
+    "figure_percentages",
+    "figure_id",
+    FIGURE_PERCENTAGES_QUERY,
+    (
+        *(
+            _is(
+                gxe.ExpectColumnValuesToBeBetween,
+                f"every percentage's {column} lies within 0 to 100",
+                column=f"{column}_pct",
+                min_value=0,
+                max_value=100,
+            )
+            for column in ("value", "value_low", "value_high")
+        ),
+        _none_counted(
+            "percentages_out_of_range", "figure_id", "no percentage lies outside 0 to 100"
+        ),
+    ),
+)
 
 
 # --- figure_mentions -----------------------------------------------------------------------
 
+# How many figures are printed more than once, and those whose mentions disagree: the spread
+# of their values and the intersection of their intervals (highest low end, lowest high end;
+# min and max skip a missing end, which is open).
+FIGURE_MENTIONS_QUERY = f"""
+with
 
-def repeated_mentions_frame(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure printed more than once: the spread of its values and the
-    intersection of its intervals (highest low end, lowest high end; a missing end is open)."""
-    per_figure = mentions.groupby("figure_id", dropna=False).agg(
-        mentions=("mention_id", "size"),
-        min_value=("value", "min"),
-        max_value=("value", "max"),
-        max_low=("value_low", "max"),
-        min_high=("value_high", "min"),
-    )
-    return per_figure[per_figure["mentions"] > 1].reset_index()
+repeated as (
+    select
+        figure_id,
+        count(*) as mentions,
+        min(value) as min_value,
+        max(value) as max_value,
+        max(value_low) as max_low,
+        min(value_high) as min_high
+    from marts.figure_mentions
+    group by figure_id
+    having count(*) > 1
+),
 
+repeated_count as (
+    select count(*) as repeated_figures from repeated
+),
 
-FIGURE_MENTION_EXPECTATIONS = (
-    _is(
-        gxe.ExpectTableRowCountToBeBetween,
-        "some figure is printed more than once, so the agreement checks compare something",
-        min_value=1,
-    ),
-    _equal("max_value", "min_value", "every mention of a figure prints the same value"),
-    _at_least(
-        "min_high",
-        "max_low",
-        "the intervals of a figure's mentions intersect: highest low end <= lowest high end",
+disagreeing as (
+    select * from repeated
+    where max_value <> min_value or min_high < max_low
+),
+{_first_offending("disagreeing", "figure_id", "disagreeing_figures")}
+
+select *
+from repeated_count
+cross join disagreeing_count
+left join disagreeing_first on true
+"""
+
+FIGURE_MENTIONS = Suite(
+    "figure_mentions",
+    "figure_id",
+    FIGURE_MENTIONS_QUERY,
+    (
+        _is(
+            gxe.ExpectColumnMinToBeBetween,
+            "some figure is printed more than once, so the agreement checks compare something",
+            column="repeated_figures",
+            min_value=1,
+        ),
+        _equal("max_value", "min_value", "every mention of a figure prints the same value"),
+        _at_least(
+            "min_high",
+            "max_low",
+            "the intervals of a figure's mentions intersect: highest low end <= lowest high end",
+        ),
+        _none_counted("disagreeing_figures", "figure_id", "no figure's mentions disagree"),
     ),
 )
 
 
 # --- derived_figures -----------------------------------------------------------------------
 
-DERIVED_FIGURE_EXPECTATIONS = (
-    _at_least("value", "value_low", "every derived value is at least its interval's low end"),
-    _at_least("value_high", "value", "every derived value is at most its interval's high end"),
-    _at_least("value_high", "value_low", "no derived interval is empty (low end <= high end)"),
+DERIVED_FIGURES_QUERY = f"""
+with
+
+outside_interval as (
+    select
+        derived_id,
+        value,
+        value_low,
+        value_high
+    from marts.derived_figures
+    where value < value_low or value_high < value or value_high < value_low
+),
+{_first_offending("outside_interval", "derived_id", "derived_figures_outside_interval")}
+
+select *
+from outside_interval_count
+left join outside_interval_first on true
+"""
+
+DERIVED_FIGURES = Suite(
+    "derived_figures",
+    "derived_id",
+    DERIVED_FIGURES_QUERY,
+    (
+        _at_least("value", "value_low", "every derived value is at least its interval's low end"),
+        _at_least("value_high", "value", "every derived value is at most its interval's high end"),
+        _at_least("value_high", "value_low", "no derived interval is empty (low end <= high end)"),
+        _none_counted(
+            "derived_figures_outside_interval",
+            "derived_id",
+            "no derived value lies outside its interval, and no interval is empty",
+        ),
+    ),
 )
 
 
@@ -283,139 +467,147 @@ DERIVED_FIGURE_EXPECTATIONS = (
 
 STATUSES = ("consistent", "inconsistent", "unverifiable")
 
+# Each claim with the status its intervals imply, recomputed independently of the dbt model
+# (intervals are closed; a comparison with a missing end, which is open, holds), matched with
+# the register of known discrepancies both ways; kept where anything disagrees.
+CLAIM_CHECKS_QUERY = f"""
+with
 
-def claim_checks_frame(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claim_checks mart with the status its intervals imply, recomputed independently.
+register as (
+    select distinct claim_id from raw.report_known_discrepancies
+),
 
-    Intervals are closed; a missing end is open (filled with an infinity so that the
-    comparisons stay exact decimal comparisons).
-    """
-    infinity = Decimal("Infinity")
-    published_low = claims["published_low"].fillna(-infinity)
-    published_high = claims["published_high"].fillna(infinity)
-    recomputed_low = claims["recomputed_low"].fillna(-infinity)
-    recomputed_high = claims["recomputed_high"].fillna(infinity)
-    meet = (
-        (recomputed_low <= recomputed_high)
-        & (published_low <= published_high)
-        & (published_low <= recomputed_high)
-        & (recomputed_low <= published_high)
-    )
-    nothing_recomputed = claims["recomputed_low"].isna() & claims["recomputed_high"].isna()
-    expected = np.select(
-        [nothing_recomputed, ~meet], ["unverifiable", "inconsistent"], default="consistent"
-    )
-    return claims.assign(expected_status=expected)
+claims as (
+    select
+        claim_id,
+        status,
+        case
+            when recomputed_low is null and recomputed_high is null
+                then 'unverifiable'
+            when
+                coalesce(recomputed_low <= recomputed_high, true)
+                and coalesce(published_low <= published_high, true)
+                and coalesce(published_low <= recomputed_high, true)
+                and coalesce(recomputed_low <= published_high, true)
+                then 'consistent'
+            else 'inconsistent'
+        end as expected_status
+    from marts.claim_checks
+),
 
+claims_and_register as (
+    select
+        coalesce(claims.claim_id, register.claim_id) as claim_id,
+        claims.status,
+        claims.expected_status,
+        case
+            when register.claim_id is null then claims.status
+        end as unregistered_status,
+        case
+            when register.claim_id is not null
+                then coalesce(claims.status, 'no status')
+        end as registered_status
+    from claims
+    full outer join register
+        on claims.claim_id = register.claim_id
+),
 
-CLAIM_CHECK_EXPECTATIONS = (
-    _is(
-        gxe.ExpectColumnValuesToBeInSet,
-        "every status is one of " + ", ".join(STATUSES),
-        column="status",
-        value_set=list(STATUSES),
-    ),
-    _equal(
-        "status",
-        "expected_status",
-        "status agrees with the intervals: unverifiable iff nothing is recomputed, "
-        "inconsistent iff the published and recomputed intervals cannot meet "
-        "(or the recomputed one is empty), consistent otherwise",
-    ),
-    _is(
-        gxe.ExpectColumnValuesToBeInSet,
-        "every inconsistent claim is registered in raw.report_known_discrepancies "
-        "(an unexpected claim_id is an undocumented inconsistency)",
-        column="claim_id",
-        value_set={"$PARAMETER": REGISTERED_DISCREPANCIES},
-        row_condition=Column("status") == "inconsistent",
-    ),
-    _is(
-        gxe.ExpectColumnDistinctValuesToContainSet,
-        "every discrepancy registered in raw.report_known_discrepancies still occurs "
-        "(a missing claim_id is registered but no longer inconsistent)",
-        column="claim_id",
-        value_set={"$PARAMETER": REGISTERED_DISCREPANCIES},
-        row_condition=Column("status") == "inconsistent",
+offending_claims as (
+    select * from claims_and_register
+    where
+        status is distinct from expected_status
+        or unregistered_status = 'inconsistent'
+        or registered_status <> 'inconsistent'
+),
+{_first_offending("offending_claims", "claim_id", "offending_claims")}
+
+select *
+from offending_claims_count
+left join offending_claims_first on true
+"""
+
+CLAIM_CHECKS = Suite(
+    "claim_checks",
+    "claim_id",
+    CLAIM_CHECKS_QUERY,
+    (
+        _is(
+            gxe.ExpectColumnValuesToBeInSet,
+            "every status is one of " + ", ".join(STATUSES),
+            column="status",
+            value_set=list(STATUSES),
+        ),
+        _equal(
+            "status",
+            "expected_status",
+            "status agrees with the intervals: unverifiable iff nothing is recomputed, "
+            "inconsistent iff the published and recomputed intervals cannot meet "
+            "(or either is empty), consistent otherwise",
+        ),
+        _is(
+            gxe.ExpectColumnValuesToNotBeInSet,
+            "every inconsistent claim is registered in raw.report_known_discrepancies "
+            "(an unregistered inconsistent claim is an undocumented inconsistency)",
+            column="unregistered_status",
+            value_set=["inconsistent"],
+        ),
+        _is(
+            gxe.ExpectColumnValuesToBeInSet,
+            "every discrepancy registered in raw.report_known_discrepancies still occurs "
+            "(a registered claim that is not inconsistent, or not there, is out of date)",
+            column="registered_status",
+            value_set=["inconsistent"],
+        ),
+        _none_counted(
+            "offending_claims",
+            "claim_id",
+            "no claim's status disagrees with its intervals or with the register",
+        ),
     ),
 )
 
 
 # --- consumption_breakdown -----------------------------------------------------------------
 
+# One row per total broken down: how far its parts' amounts and shares are from the total and
+# from 100, summed exactly in decimal(38, 10).
+CONSUMPTION_BREAKDOWN_QUERY = """
+select
+    total_id,
+    sum(amount_cny) - total_cny as amount_cny_sum_minus_total_cny,
+    sum(share_pct) - 100 as share_pct_sum_minus_100
+from marts.consumption_breakdown
+group by total_id, total_cny
+"""
 
-def breakdown_totals_frame(breakdown: pd.DataFrame) -> pd.DataFrame:
-    """One row per total broken down: how far its parts' amounts and shares are from the total
-    and from 100, summed exactly in Decimal."""
-    sums = (
-        breakdown.groupby(["total_id", "total_cny"], dropna=False)
-        .agg(amount_cny=("amount_cny", "sum"), share_pct=("share_pct", "sum"))
-        .reset_index()
-    )
-    return pd.DataFrame(
-        {
-            "total_id": sums["total_id"],
-            "amount_cny_sum_minus_total_cny": sums["amount_cny"] - sums["total_cny"],
-            "share_pct_sum_minus_100": sums["share_pct"] - 100,
-        }
-    )
-
-
-CONSUMPTION_BREAKDOWN_EXPECTATIONS = (
-    _is(
-        gxe.ExpectColumnDistinctValuesToContainSet,
-        "every total whose shares the article prints is broken down",
-        column="total_id",
-        value_set=list(SHARES_OF_ONE_TOTAL),
-    ),
-    _exactly_zero(
-        "amount_cny_sum_minus_total_cny",
-        "the components' amount_cny sum to total_cny exactly (Decimal, tolerance 0)",
-    ),
-    _exactly_zero(
-        "share_pct_sum_minus_100",
-        "the components' share_pct sum to 100 exactly (Decimal, tolerance 0)",
+CONSUMPTION_BREAKDOWN = Suite(
+    "consumption_breakdown",
+    "total_id",
+    CONSUMPTION_BREAKDOWN_QUERY,
+    (
+        _is(
+            gxe.ExpectColumnDistinctValuesToContainSet,
+            "every total whose shares the article prints is broken down",
+            column="total_id",
+            value_set=list(SHARES_OF_ONE_TOTAL),
+        ),
+        _exactly_zero(
+            "amount_cny_sum_minus_total_cny",
+            "the components' amount_cny sum to total_cny exactly (decimal, tolerance 0)",
+        ),
+        _exactly_zero(
+            "share_pct_sum_minus_100",
+            "the components' share_pct sum to 100 exactly (decimal, tolerance 0)",
+        ),
     ),
 )
 
 
 SUITES = (
-    Suite(
-        "figures",
-        "marts.figures",
-        "figure_id",
-        figures_frame,
-        _figure_expectations(),
-    ),
-    Suite(
-        "figure_mentions",
-        "marts.figure_mentions",
-        "figure_id",
-        repeated_mentions_frame,
-        FIGURE_MENTION_EXPECTATIONS,
-    ),
-    Suite(
-        "derived_figures",
-        "marts.derived_figures",
-        "derived_id",
-        lambda derived: derived,
-        DERIVED_FIGURE_EXPECTATIONS,
-    ),
-    Suite(
-        "claim_checks",
-        "marts.claim_checks",
-        "claim_id",
-        claim_checks_frame,
-        CLAIM_CHECK_EXPECTATIONS,
-        parameters=(
-            (REGISTERED_DISCREPANCIES, "select claim_id from raw.report_known_discrepancies"),
-        ),
-    ),
-    Suite(
-        "consumption_breakdown",
-        "marts.consumption_breakdown",
-        "total_id",
-        breakdown_totals_frame,
-        CONSUMPTION_BREAKDOWN_EXPECTATIONS,
-    ),
+    FIGURES,
+    FIGURE_PERCENTAGES,
+    FIGURE_MENTIONS,
+    DERIVED_FIGURES,
+    CLAIM_CHECKS,
+    CONSUMPTION_BREAKDOWN,
 )

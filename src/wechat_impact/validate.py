@@ -4,8 +4,9 @@
 imports this module in a worker process while dbt runs, so the import sits at the top of the
 module (it is the point of importing early) and `validate()` only reads, runs and converts.
 
-GX reads the marts through pandas, not through its SQL datasource: with DuckDB the SQL path fails
-every expectation in GX 1.24 (issue #11579). Each mart is read with a read-only connection and
+GX validates pandas frames, not the warehouse through its SQL datasource: with DuckDB the SQL
+path fails every expectation in GX 1.24 (issue #11579). Each suite's frame is its query's result
+over a read-only connection (see suites.py: a few rows however big the marts are), read with
 `fetchall`, which keeps decimal(38, 10) values as exact `Decimal`s (`.df()` would make floats).
 """
 
@@ -61,7 +62,7 @@ def validate(
     docs_dir: Path | None = None,
     on_results: Callable[[list[ExpectationResult]], None] | None = None,
 ) -> list[ExpectationResult]:
-    """Read each mart with a read-only DuckDB connection into pandas and run every suite.
+    """Run each suite's query with a read-only DuckDB connection and validate its frame.
 
     Builds GX Data Docs into docs_dir when given (give each release a new directory: pages of
     earlier runs would stay beside the new ones); nothing else is written, the GX context is
@@ -69,16 +70,11 @@ def validate(
     results before the Data Docs are built, so a caller can go on while they are written.
     """
     with duckdb.connect(str(database_path), read_only=True) as connection:
-        inputs = [
-            (suite, suite.frame(_read(connection, suite.relation)), _parameters(connection, suite))
-            for suite in SUITES
-        ]
+        frames = [(suite, _frame(connection, suite)) for suite in SUITES]
     context = _context(docs_dir)
     datasource = context.data_sources.add_pandas("marts")
     results = [
-        result
-        for suite, frame, parameters in inputs
-        for result in _run(context, datasource, suite, frame, parameters)
+        result for suite, frame in frames for result in _run(context, datasource, suite, frame)
     ]
     if on_results is not None:
         on_results(results)
@@ -99,20 +95,12 @@ def failures_message(results: list[ExpectationResult]) -> str | None:
     return "\n".join(lines) if lines else None
 
 
-def _read(connection: duckdb.DuckDBPyConnection, relation: str) -> pd.DataFrame:
-    cursor = connection.execute(f"select * from {relation}")
+def _frame(connection: duckdb.DuckDBPyConnection, suite: Suite) -> pd.DataFrame:
+    """The suite's query result as Python objects: pandas would make a text column's NULL a NaN
+    and a count an int64, neither of which reads well (or is JSON) in a failure message."""
+    cursor = connection.execute(suite.query, dict(suite.parameters))
     columns = [column[0] for column in cursor.description]
-    return pd.DataFrame(cursor.fetchall(), columns=columns)
-
-
-def _parameters(
-    connection: duckdb.DuckDBPyConnection, suite: Suite
-) -> dict[str, list[object]] | None:
-    """The suite's expectation parameters, each the first column of its query's rows."""
-    return {
-        name: [row[0] for row in connection.execute(query).fetchall()]
-        for name, query in suite.parameters
-    } or None
+    return pd.DataFrame(cursor.fetchall(), columns=columns, dtype=object)
 
 
 def _run(
@@ -120,7 +108,6 @@ def _run(
     datasource: PandasDatasource,
     suite: Suite,
     frame: pd.DataFrame,
-    parameters: dict[str, list[object]] | None,
 ) -> list[ExpectationResult]:
     """Validate one frame against one suite; results in the suite's order."""
     batch = datasource.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole")
@@ -133,7 +120,6 @@ def _run(
     )
     run = definition.run(
         batch_parameters={"dataframe": frame},
-        expectation_parameters=parameters,
         # Up to 20 failing rows per expectation, each named by the suite's key column.
         result_format={"result_format": "SUMMARY", "unexpected_index_column_names": [suite.key]},
     )
