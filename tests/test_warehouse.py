@@ -4,6 +4,7 @@ and against hand calculations written out here."""
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -162,21 +163,20 @@ DERIVED = {
 }
 
 
-# Sums and products of printed figures are exact decimals in the warehouse.
-# Quotients go through double precision (relative error well under 1e-15) and
-# are stored with 10 decimals (half of 1e-10 either way): representation
-# limits, far below any printed precision.
-def representation_error(want: Fraction) -> Fraction:
-    return Fraction(1, 2 * 10**10) + abs(want) * Fraction(1, 10**15)
-
-
-EXACT = {
-    "data_traffic_amount",
-    "games_and_public_platform_amount",
-    "unexplained_share",
-    "unexplained_amount",
-    "information_input_share_of_all_organisations",
+# The warehouse keeps 10 decimals: sums and products of printed figures are
+# exact; a quotient is exact to the 10th decimal, rounded to nearest for a
+# value, down for a low end and up for a high end (an interval never shrinks).
+TEN_DECIMALS = Fraction(1, 10**10)
+ROUNDINGS = {
+    "nearest": lambda units: math.floor(units + Fraction(1, 2)),
+    "down": math.floor,
+    "up": math.ceil,
 }
+
+
+def stored(exact: Fraction, rounding: str) -> Fraction:
+    """What the warehouse stores for an exact quantity."""
+    return ROUNDINGS[rounding](exact / TEN_DECIMALS) * TEN_DECIMALS
 
 
 def test_every_derived_value_equals_the_hand_calculation(
@@ -186,12 +186,12 @@ def test_every_derived_value_equals_the_hand_calculation(
         connection, "select derived_id, value, value_low, value_high from marts.derived_figures"
     )
     assert set(derived) == set(DERIVED)
-    for derived_id, expected in DERIVED.items():
-        for got, want in zip(derived[derived_id], expected, strict=True):
-            if derived_id in EXACT:
-                assert Fraction(got) == want, derived_id
-            else:
-                assert abs(Fraction(got) - want) <= representation_error(want), derived_id
+    for derived_id, (value, low, high) in DERIVED.items():
+        assert tuple(Fraction(got) for got in derived[derived_id]) == (
+            stored(value, "nearest"),
+            stored(low, "down"),
+            stored(high, "up"),
+        ), derived_id
 
 
 def test_the_2013_total_is_about_2_2_trillion(connection: duckdb.DuckDBPyConnection) -> None:
@@ -232,10 +232,8 @@ def test_the_data_traffic_contradiction_is_shown_with_its_numbers(
         ).fetchone()
     )
     assert (Fraction(published_low), Fraction(published_high)) == (DATA_LOW, DATA_HIGH)
-    want_low = 100 * Fraction("86.65") * B / T_HIGH
-    want_high = 100 * Fraction("86.75") * B / T_LOW
-    assert abs(Fraction(recomputed_low) - want_low) <= representation_error(want_low)
-    assert abs(Fraction(recomputed_high) - want_high) <= representation_error(want_high)
+    assert Fraction(recomputed_low) == stored(100 * Fraction("86.65") * B / T_HIGH, "down")
+    assert Fraction(recomputed_high) == stored(100 * Fraction("86.75") * B / T_LOW, "up")
     assert recomputed_low > published_high  # no tolerance could close a 5-point gap
     assert explanation.startswith("Published [85.65, 85.75] and recomputed [90.97")
 

@@ -36,6 +36,7 @@ repeated_figures as (
 sides as (
     select
         claims.claim_id,
+        claims.document_id,
         claims.claim_type,
         claims.statement,
         claim_types.recomputed_side,
@@ -96,7 +97,7 @@ sides as (
                 claims.claim_type = 'share_of_total'
                 and inputs.total_count > 0
                 then {{ percent_of(
-                    'inputs.part_high', 'inputs.total_low'
+                    'inputs.part_high', 'inputs.total_low', 'up'
                 ) }}
             when claims.claim_type in ('parts_of_whole', 'of_which')
                 then 100
@@ -120,6 +121,7 @@ statuses as (
                 then 'unverifiable'
             when
                 recomputed_low > recomputed_high
+                or published_low > published_high
                 or published_high < recomputed_low
                 or published_low > recomputed_high
                 then 'inconsistent'
@@ -131,6 +133,7 @@ statuses as (
 final as (
     select
         claim_id,
+        document_id,
         claim_type,
         statement,
         {{ to_quantity('published_value') }} as published_value,

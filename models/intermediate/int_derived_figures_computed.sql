@@ -60,9 +60,7 @@ computed as (
             when 'amount_of_share'
                 then {{ to_quantity('total_value * share_value * 0.01') }}
             when 'total_from_share'
-                then {{ to_quantity(
-                    'part_value * 100 / nullif(share_value, 0)'
-                ) }}
+                then {{ exact_quotient('part_value * 100', 'share_value') }}
             when 'remainder_share'
                 then {{ to_quantity('100 - share_value') }}
             when 'remainder_amount'
@@ -78,9 +76,12 @@ computed as (
             when 'amount_of_share'
                 then {{ to_quantity('total_low * share_low * 0.01') }}
             when 'total_from_share'
-                then {{ to_quantity(
-                    'coalesce(part_low * 100 / nullif(share_high, 0), 0)'
-                ) }}
+                then coalesce(
+                    {{ exact_quotient(
+                        'part_low * 100', 'share_high', 'down'
+                    ) }},
+                    0
+                )
             when 'remainder_share'
                 then {{ to_quantity('100 - share_high') }}
             when 'remainder_amount'
@@ -94,11 +95,11 @@ computed as (
         end as value_low,
         case operation
             when 'share_of'
-                then {{ percent_of('part_high', 'total_low') }}
+                then {{ percent_of('part_high', 'total_low', 'up') }}
             when 'amount_of_share'
                 then {{ to_quantity('total_high * share_high * 0.01') }}
             when 'total_from_share'
-                then {{ to_quantity('part_high * 100 / nullif(share_low, 0)') }}
+                then {{ exact_quotient('part_high * 100', 'share_low', 'up') }}
             when 'remainder_share'
                 then {{ to_quantity('100 - share_low') }}
             when 'remainder_amount'

@@ -7,6 +7,7 @@ claims as (
 final as (
     select
         claim_id,
+        document_id,
         claim_type,
         statement,
         published_value,

@@ -4,22 +4,29 @@ mentions as (
     select * from {{ ref('stg_report__figure_mentions') }}
 ),
 
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+),
+
 final as (
     select
-        mention_id,
-        figure_id,
-        mention_number,
-        printed_text,
-        qualifier,
-        value,
-        value_low,
-        value_high,
-        char_start,
-        char_end,
-        sentence_start,
-        sentence_end,
-        quote
+        mentions.mention_id,
+        mentions.figure_id,
+        figures.document_id,
+        mentions.mention_number,
+        mentions.printed_text,
+        mentions.qualifier,
+        mentions.value,
+        mentions.value_low,
+        mentions.value_high,
+        mentions.char_start,
+        mentions.char_end,
+        mentions.sentence_start,
+        mentions.sentence_end,
+        mentions.quote
     from mentions
+    inner join figures
+        on mentions.figure_id = figures.figure_id
 )
 
 select * from final
