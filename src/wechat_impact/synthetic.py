@@ -499,13 +499,15 @@ def generate(
         raise ValueError(f"linked_sections must be 1 to {SECTIONS_PER_DOCUMENT}")
     specs = inputs.load_specs(source)
     # DuckDB would take most of the machine's memory for the sorts and the window; capped, it
-    # spills to disk and the generator stays well under the scale run's peak.
+    # spills to disk and the generator stays well under the scale run's peak. Its progress bar
+    # would go to stdout, where the scale run prints its summary.
     with (
         tempfile.TemporaryDirectory(prefix="wechat-impact-synthetic-") as spill,
         duckdb.connect(
             config={"memory_limit": GENERATOR_MEMORY_LIMIT, "temp_directory": spill}
         ) as connection,
     ):
+        connection.execute("set enable_progress_bar = false")
         _generate(connection, specs, documents, out, linked_sections, source)
 
 
