@@ -12,7 +12,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: build test lint docs bench clean browser
+.PHONY: build test lint docs bench scale clean browser
 
 $(STAMP): requirements.lock pyproject.toml scripts/bootstrap.sh
 	PYTHON=$(PYTHON) sh scripts/bootstrap.sh $(VENV)
@@ -44,6 +44,10 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m wechat_impact.bench
+
+# The same models and suites over a synthetic corpus of a million figures (docs/scale.md).
+scale: $(STAMP)
+	$(BIN)/python -m wechat_impact.scale --documents 10000
 
 clean:
 	rm -rf $(VENV) $(COMPAT) target logs

@@ -6,9 +6,10 @@
         casts), and the seeds are left out of the build
         (`--exclude resource_type:seed`).
 
-        This is the project's one DuckDB-only piece, and it is only for the
-        scale run: `dbt seed` goes through agate, and at a million rows it
-        took 30 s and 1.9 GiB, three times the time and the memory of a dbt
+        This DuckDB-only piece (the other is exact_quotient's hugeint
+        division) is only for the scale run: `dbt seed` goes through agate,
+        and at a million rows it took 30 s and 1.9 GiB, three times the time
+        and the memory of a dbt
         build over read_csv (9.6 s, 615 MiB). The staging views then read
         the files each time they are queried, so the files must stay.
 
