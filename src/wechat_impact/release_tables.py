@@ -73,11 +73,12 @@ def write_validation_results(database: Path, rows: list[dict[str, object]]) -> N
             )
             """
         )
-        connection.executemany(
-            f"insert into marts.validation_results values "
-            f"({', '.join('?' * len(VALIDATION_COLUMNS))})",
-            [[row[name] for name in VALIDATION_COLUMNS] for row in rows],
-        )
+        if rows:  # DuckDB's executemany refuses an empty list
+            connection.executemany(
+                f"insert into marts.validation_results values "
+                f"({', '.join('?' * len(VALIDATION_COLUMNS))})",
+                [[row[name] for name in VALIDATION_COLUMNS] for row in rows],
+            )
         _comment(
             connection,
             "validation_results",
