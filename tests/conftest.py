@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from wechat_impact import project_files
+from wechat_impact import dbt_run, project_files
 from wechat_impact.project_files import copy_project
 
 ROOT = project_files.ROOT  # the checkout; test modules import it from here
@@ -37,6 +38,24 @@ def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def run_dbt_dev(project: Path, database: Path, *arguments: str) -> None:
+    """Plain `dbt <arguments>` in a project copy, the dev target writing to database."""
+    completed = subprocess.run(
+        [dbt_run.dbt_executable(), *arguments],
+        cwd=project,
+        env={
+            **os.environ,
+            **dbt_run.OFFLINE_ENV,
+            "DBT_PROFILES_DIR": str(project / "profiles"),
+            "WECHAT_IMPACT_DEV_PATH": str(database),
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-4000:]
 
 
 def build_copy(destination: Path) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_dbt_dev
 from wechat_impact import dbt_run
 
 pytestmark = pytest.mark.slow
@@ -31,22 +32,9 @@ PIVOT_MODELS = {"int_derivation_inputs_pivoted", "int_claim_inputs_pivoted"}
 @pytest.fixture(scope="module")
 def dbt_docs(built_project: Path) -> Path:
     """`dbt docs generate` against a dev build in the built project copy."""
-    env = {
-        **os.environ,
-        **dbt_run.OFFLINE_ENV,
-        "DBT_PROFILES_DIR": str(built_project / "profiles"),
-        "WECHAT_IMPACT_DEV_PATH": str(built_project / "warehouse" / "dev.duckdb"),
-    }
-    for command in (["build"], ["docs", "generate"]):
-        completed = subprocess.run(
-            [dbt_run.dbt_executable(), *command],
-            cwd=built_project,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert completed.returncode == 0, completed.stdout[-3000:]
+    database = built_project / "warehouse" / "dev.duckdb"
+    run_dbt_dev(built_project, database, "build")
+    run_dbt_dev(built_project, database, "docs", "generate")
     return built_project / "target"
 
 

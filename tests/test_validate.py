@@ -6,10 +6,7 @@ One dbt build per session; every corruption edits a copy of the built file.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -18,12 +15,10 @@ import duckdb
 import great_expectations.expectations as gxe
 import pytest
 
-from conftest import copy_project
+from conftest import copy_project, run_dbt_dev
 from wechat_impact import validate as validate_module
 from wechat_impact.suites import FIGURES, Interval, Suite, plain, plain_sql, printed_interval
 from wechat_impact.validate import failures_message, validate
-
-DBT = Path(sys.executable).with_name("dbt")
 
 
 @pytest.mark.parametrize(
@@ -73,21 +68,7 @@ def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One `dbt build` of a copy of the project, into a file the tests only copy."""
     project = copy_project(tmp_path_factory.mktemp("validate") / "project")
     database = project / "warehouse.duckdb"
-    environment = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(project / "profiles"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        "WECHAT_IMPACT_DEV_PATH": str(database),
-    }
-    completed = subprocess.run(
-        [str(DBT), "build", "--target", "dev"],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stdout[-4000:]
+    run_dbt_dev(project, database, "build", "--target", "dev")
     # A copy of the .duckdb file alone is the whole warehouse only once dbt checkpointed.
     assert not database.with_name(database.name + ".wal").exists()
     return database
