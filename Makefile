@@ -27,7 +27,7 @@ browser:
 	sh scripts/install-chromium.sh
 
 build: $(STAMP)
-	$(BIN)/wechat-impact build $(if $(FORCE),--force)
+	$(BIN)/wechat-impact build $(if $(FORCE),--force) $(if $(KEEP),--keep $(KEEP))
 
 test: $(STAMP) $(COMPAT)/.installed browser lint
 	$(BIN)/python -m pytest
