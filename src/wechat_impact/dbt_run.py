@@ -28,20 +28,42 @@ def dbt_executable() -> str:
     return str(Path(sys.executable).with_name("dbt"))
 
 
-def run_dbt(root: Path, arguments: list[str], env: dict[str, str], target_path: Path) -> None:
-    """Run `dbt <arguments>` in root; raise DbtError naming what failed."""
-    command = [dbt_executable(), *arguments, "--target-path", str(target_path)]
-    (target_path / "run_results.json").unlink(missing_ok=True)  # never report a stale failure
-    environment = {
-        **os.environ,
-        **OFFLINE_ENV,
-        "DBT_PROFILES_DIR": str(root / "profiles"),
-        **env,
-    }
-    # dbt's log is progress, so it goes to stderr; stdout keeps the one-line summary.
-    completed = subprocess.run(command, cwd=root, env=environment, stdout=sys.stderr, check=False)
-    if completed.returncode != 0:
-        raise DbtError(_failures(target_path / "run_results.json") or "dbt failed; see above")
+class DbtRun:
+    """`dbt <arguments>` running in root; `wait()` raises DbtError naming what failed.
+
+    Started before the input check is done: dbt spends its first seconds importing and
+    parsing, so the check runs meanwhile. When the check fails, `stop()` ends dbt and the
+    pipeline throws away what it wrote (nothing of a build is published before it passed).
+    """
+
+    def __init__(
+        self, root: Path, arguments: list[str], env: dict[str, str], target_path: Path
+    ) -> None:
+        self._run_results = target_path / "run_results.json"
+        self._run_results.unlink(missing_ok=True)  # never report a stale failure
+        environment = {
+            **os.environ,
+            **OFFLINE_ENV,
+            "DBT_PROFILES_DIR": str(root / "profiles"),
+            **env,
+        }
+        # dbt's log is progress, so it goes to stderr; stdout keeps the one-line summary.
+        self._process = subprocess.Popen(
+            [dbt_executable(), *arguments, "--target-path", str(target_path)],
+            cwd=root,
+            env=environment,
+            stdout=sys.stderr,
+        )
+
+    def wait(self) -> None:
+        if self._process.wait() != 0:
+            raise DbtError(_failures(self._run_results) or "dbt failed; see above")
+
+    def stop(self) -> None:
+        """End dbt if it is still running, and wait until it has."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
 
 
 def _failures(run_results: Path) -> str | None:
