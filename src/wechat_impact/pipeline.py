@@ -69,7 +69,7 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
         building = publish.building_dir(warehouse)
         building.mkdir()
         try:
-            manifest = _build_release(root, warehouse, building, release_id, inputs_hash, timer)
+            manifest = _build_release(root, building, release_id, inputs_hash, timer)
             with timer.step("publish"):
                 release = publish.publish(warehouse, release_id, manifest, keep)
         except BaseException:
@@ -80,7 +80,6 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
 
 def _build_release(
     root: Path,
-    warehouse: Path,
     building_dir: Path,
     release_id: str,
     inputs_hash: str,
