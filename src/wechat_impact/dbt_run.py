@@ -66,6 +66,15 @@ class DbtRun:
             self._process.wait()
 
 
+def run_dbt(root: Path, arguments: list[str], env: dict[str, str], target_path: Path) -> None:
+    """Run `dbt <arguments>` in root to the end; raise DbtError naming what failed."""
+    run = DbtRun(root, arguments, env, target_path)
+    try:
+        run.wait()
+    finally:
+        run.stop()
+
+
 def _failures(run_results: Path) -> str | None:
     """One line per failed node, from dbt's run_results.json."""
     if not run_results.exists():
