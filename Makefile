@@ -37,8 +37,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/sqlfluff lint models tests/dbt
 
-# dbt's documentation site for the dev target, served on http://127.0.0.1:8080
+# dbt's documentation site for the dev target, served on http://127.0.0.1:8080;
+# the dev warehouse is built first so the catalog has every table and column.
 docs: $(STAMP)
+	$(BIN)/dbt build --quiet
 	$(BIN)/dbt docs generate
 	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
 
