@@ -1,0 +1,17 @@
+{% macro figure_inputs(assignments, key) -%}
+    {#- The rows role_columns pivots: each (key, figure, role) of `assignments`
+        (a relation with columns <key>, figure_id and role) with the figure's
+        value, interval and "figure_id (printed text)" for formulas. Shared by
+        the derivation and the claim pivots. -#}
+    select
+        assignments.{{ key }},
+        assignments.figure_id,
+        assignments.role,
+        figures.value,
+        figures.value_low,
+        figures.value_high,
+        figures.figure_id || ' (' || figures.printed_text || ')' as input_text
+    from {{ assignments }} as assignments
+    inner join {{ ref('int_figures_summarised') }} as figures
+        on assignments.figure_id = figures.figure_id
+{%- endmacro %}
