@@ -221,6 +221,22 @@ def test_claim_statuses(connection: duckdb.DuckDBPyConnection) -> None:
     assert {claim: status for claim, (status,) in statuses.items()} == EXPECTED_STATUS
 
 
+def test_each_claim_says_the_unit_of_its_intervals(connection: duckdb.DuckDBPyConnection) -> None:
+    units = rows(connection, "select claim_id, unit from marts.claim_checks")
+    assert {claim: unit for claim, (unit,) in units.items()} == {
+        "jobs_repeated": "persons",
+        "information_consumption_repeated": "CNY",
+        "share_of_china_2013": "percent",
+        "data_traffic_share_of_consumption": "percent",
+        "consumption_shares_within_total": "percent",
+        "public_platform_within_direct_consumption": "CNY",
+        "data_traffic_within_information_consumption": "CNY",
+        "information_input_of_which": "percent",
+        "operator_growth_range": "percent",
+        "entrepreneurial_activities_lower_bound": "count",
+    }
+
+
 def test_the_data_traffic_contradiction_is_shown_with_its_numbers(
     connection: duckdb.DuckDBPyConnection,
 ) -> None:

@@ -22,6 +22,26 @@ mentions_agreed as (
     select * from {{ ref('int_mentions_agreed') }}
 ),
 
+figures as (
+    select * from {{ ref('stg_report__figures') }}
+),
+
+published_units as (
+    select
+        claim_figures.claim_id,
+        max(figures.unit) as unit
+    from claim_figures
+    inner join claims
+        on claim_figures.claim_id = claims.claim_id
+    inner join claim_types
+        on
+            claims.claim_type = claim_types.claim_type
+            and claim_figures.role = claim_types.published_role
+    inner join figures
+        on claim_figures.figure_id = figures.figure_id
+    group by claim_figures.claim_id
+),
+
 repeated_figures as (
     select
         claim_figures.claim_id,
@@ -39,6 +59,7 @@ sides as (
         claims.document_id,
         claims.claim_type,
         claims.statement,
+        published_units.unit,
         claim_types.recomputed_side,
         case claims.claim_type
             when 'repeated_mention' then inputs.figure_value
@@ -111,6 +132,8 @@ sides as (
         on claims.claim_id = inputs.claim_id
     left join repeated_figures
         on claims.claim_id = repeated_figures.claim_id
+    left join published_units
+        on claims.claim_id = published_units.claim_id
 ),
 
 statuses as (
@@ -136,6 +159,7 @@ final as (
         document_id,
         claim_type,
         statement,
+        unit,
         {{ to_quantity('published_value') }} as published_value,
         {{ to_quantity('published_low') }} as published_low,
         {{ to_quantity('published_high') }} as published_high,

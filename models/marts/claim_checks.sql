@@ -10,6 +10,7 @@ final as (
         document_id,
         claim_type,
         statement,
+        unit,
         published_value,
         published_low,
         published_high,

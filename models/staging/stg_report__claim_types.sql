@@ -8,6 +8,7 @@ renamed as (
     select
         claim_type,
         description,
+        published_role,
         published_side,
         recomputed_side
     from source
