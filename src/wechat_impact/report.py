@@ -47,37 +47,20 @@ QUERIES = {
     "documents": "select * from marts.documents order by document_id",
     "build_info": "select * from marts.build_info order by release_id",
     "breakdown": "select * from marts.consumption_breakdown order by sort_order, component_id",
-    # claim_checks has no unit: take it from the figure whose interval the claim publishes,
-    # else from its figures when they share one (the sum of shares is a share too).
     "claims": """
         with
-        used as (
+        per_claim as (
             select
                 claim_figures.claim_id,
-                figures.figure_id,
-                figures.label,
-                figures.unit,
-                figures.value_low = claims.published_low
-                and figures.value_high is not distinct from claims.published_high
-                    as is_published
+                list(
+                    struct_pack(figures.figure_id, figures.label) order by figures.figure_id
+                ) as figures
             from marts.claim_figures as claim_figures
             inner join marts.figures as figures
                 on claim_figures.figure_id = figures.figure_id
-            inner join marts.claim_checks as claims
-                on claim_figures.claim_id = claims.claim_id
-        ),
-        per_claim as (
-            select
-                claim_id,
-                coalesce(
-                    min(unit) filter (where is_published),
-                    case when count(distinct unit) = 1 then min(unit) end
-                ) as unit,
-                list(struct_pack(figure_id, label) order by figure_id) as figures
-            from used
-            group by claim_id
+            group by claim_figures.claim_id
         )
-        select claims.*, per_claim.unit, coalesce(per_claim.figures, []) as figures
+        select claims.*, coalesce(per_claim.figures, []) as figures
         from marts.claim_checks as claims
         left join per_claim on claims.claim_id = per_claim.claim_id
         order by
