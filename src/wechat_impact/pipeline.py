@@ -46,9 +46,12 @@ class StepTimer:
         finally:
             self.durations[name] = time.perf_counter() - started
 
+    def steps(self) -> str:
+        """Each step and how long it took, in order."""
+        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.durations.items())
+
     def summary(self) -> str:
-        steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.durations.items())
-        return f"{steps}; total {sum(self.durations.values()):.1f} s"
+        return f"{self.steps()}; total {sum(self.durations.values()):.1f} s"
 
 
 def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:

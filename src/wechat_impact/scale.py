@@ -73,10 +73,9 @@ def run(documents: int, workdir: Path, linked_sections: int = synthetic.LINKED_S
         worker.stop()
     wall = time.perf_counter() - started
     figures = documents * synthetic.FIGURES_PER_DOCUMENT
-    steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timer.durations.items())
     return (
         f"scale run, {documents} documents ({figures} synthetic figures and the article's): "
-        f"{steps}; wall {wall:.1f} s; {_peak_memory()}"
+        f"{timer.steps()}; wall {wall:.1f} s; {_peak_memory()}"
     )
 
 
