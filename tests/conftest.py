@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -45,12 +44,7 @@ def run_dbt_dev(project: Path, database: Path, *arguments: str) -> None:
     completed = subprocess.run(
         [dbt_run.dbt_executable(), *arguments],
         cwd=project,
-        env={
-            **os.environ,
-            **dbt_run.OFFLINE_ENV,
-            "DBT_PROFILES_DIR": str(project / "profiles"),
-            "WECHAT_IMPACT_DEV_PATH": str(database),
-        },
+        env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(database)),
         capture_output=True,
         text=True,
         check=False,

@@ -8,7 +8,6 @@ description fails here.
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
 import subprocess
@@ -72,11 +71,7 @@ def test_make_docs_serves_the_site_on_localhost(dbt_docs: Path, built_project: P
             *("--host", "127.0.0.1", "--port", str(port)),
         ],
         cwd=built_project,
-        env={
-            **os.environ,
-            **dbt_run.OFFLINE_ENV,
-            "DBT_PROFILES_DIR": str(built_project / "profiles"),
-        },
+        env=dbt_run.dbt_environment(built_project),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

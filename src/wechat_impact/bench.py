@@ -40,21 +40,19 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
-    subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, check=True, **QUIET)
+def run(command: list[str], cwd: Path) -> None:
+    subprocess.run(command, cwd=cwd, check=True, **QUIET)
 
 
 def plain_dbt_build(project: Path) -> None:
     database = project / "warehouse" / "plain.duckdb"
     database.unlink(missing_ok=True)
-    run(
+    subprocess.run(
         [dbt_run.dbt_executable(), "build"],
-        project,
-        {
-            **dbt_run.OFFLINE_ENV,
-            "DBT_PROFILES_DIR": str(project / "profiles"),
-            "WECHAT_IMPACT_DEV_PATH": str(database),
-        },
+        cwd=project,
+        env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(database)),
+        check=True,
+        **QUIET,
     )
 
 

@@ -23,6 +23,17 @@ class DbtError(Exception):
     """dbt failed: a model did not build or a test found rows."""
 
 
+def dbt_environment(root: Path, **variables: str) -> dict[str, str]:
+    """This process's environment for dbt in root: offline, the project's profiles, plus
+    variables (WECHAT_IMPACT_DEV_PATH, WECHAT_IMPACT_RELEASE_PATH)."""
+    return {
+        **os.environ,
+        **OFFLINE_ENV,
+        "DBT_PROFILES_DIR": str(root / "profiles"),
+        **variables,
+    }
+
+
 def dbt_executable() -> str:
     """The dbt installed beside this Python (the project's .venv)."""
     return str(Path(sys.executable).with_name("dbt"))
@@ -41,17 +52,11 @@ class DbtRun:
     ) -> None:
         self._run_results = target_path / "run_results.json"
         self._run_results.unlink(missing_ok=True)  # never report a stale failure
-        environment = {
-            **os.environ,
-            **OFFLINE_ENV,
-            "DBT_PROFILES_DIR": str(root / "profiles"),
-            **env,
-        }
         # dbt's log is progress, so it goes to stderr; stdout keeps the one-line summary.
         self._process = subprocess.Popen(
             [dbt_executable(), *arguments, "--target-path", str(target_path)],
             cwd=root,
-            env=environment,
+            env=dbt_environment(root, **env),
             stdout=sys.stderr,
         )
 
