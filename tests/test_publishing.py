@@ -130,6 +130,13 @@ def break_a_model(project: Path) -> None:
     )
 
 
+def refer_to_a_missing_model(project: Path) -> None:
+    """dbt stops while compiling, before any node runs: there is no node to name."""
+    (project / "models" / "marts" / "figures.sql").write_text(
+        "select * from {{ ref('no_such_model') }}\n"
+    )
+
+
 def rename_a_figure(project: Path) -> None:
     """Rename a figure everywhere consistently: dbt passes, the suites miss the figure."""
     for path in [*project.glob("seeds/*.csv"), *project.glob("sources/*.yml")]:
@@ -150,12 +157,16 @@ def break_a_seed(project: Path) -> None:
         (break_a_seed, r"seeds/report_figure_mentions\.csv, row 7, column value_low: 'eighty'"),
         (break_a_model, r"dbt model figures error"),
         (
+            refer_to_a_missing_model,
+            r"error: Compilation Error\n.*'no_such_model' which was not found",
+        ),
+        (
             rename_a_figure,
             r"validation failed:\nfigures: expect_column_distinct_values_to_contain_set "
             r"on figure_id failed, observed {\"missing\": \[\"residents_direct_consumption\"\]}",
         ),
     ],
-    ids=["bad seed", "dbt error", "failed expectation"],
+    ids=["bad seed", "dbt error", "dbt compilation error", "failed expectation"],
 )
 def test_a_failed_build_publishes_nothing(
     tmp_path: Path, published: Path, breakage: Callable[[Path], None], message: str
@@ -204,7 +215,7 @@ def test_a_killed_build_leaves_the_published_release_intact(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        start_new_session=True,  # so the kill reaches dbt and the validation worker too
+        start_new_session=True,  # so the kill reaches the validation worker too
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert build.stdout is not None

@@ -8,6 +8,7 @@ stderr and exit 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 # extract and numbers (with cn2an) are imported by the subcommands that use them: `build`
-# starts dbt sooner, and answers "up to date" sooner, without them.
+# answers "up to date" sooner without them.
 from wechat_impact import pipeline, publish
 
 
@@ -121,6 +122,7 @@ def _build(arguments: argparse.Namespace) -> int:
     except (pipeline.BuildFailed, publish.PublishError) as error:
         return _fail(f"{error}\nnothing was published")
     print(summary)
+    gc.freeze()  # the build imported dbt: collecting its objects at exit takes 0.4 s
     return 0
 
 

@@ -94,20 +94,22 @@ def _build_release(
     building = building_dir / publish.PUBLISHED_NAME
 
     worker = ValidationWorker()  # imports Great Expectations while dbt runs
-    dbt = dbt_run.DbtRun(
-        root,
-        ["build", "--target", "release"],
-        {"WECHAT_IMPACT_RELEASE_PATH": str(building)},
-        root / RELEASE_TARGET_PATH,
-    )
     try:
-        with timer.step("check inputs"):  # while dbt starts up
+        with timer.step("check inputs"):
             _as_build_failure(lambda: inputs.check_inputs(root), inputs.InputError)
             drift = extract.check(root)
             if drift:
                 raise BuildFailed("\n".join(drift))
         with timer.step("dbt build"):
-            _as_build_failure(dbt.wait, dbt_run.DbtError)
+            _as_build_failure(
+                lambda: dbt_run.run_dbt(
+                    root,
+                    ["build", "--target", "release"],
+                    {"WECHAT_IMPACT_RELEASE_PATH": str(building)},
+                    root / RELEASE_TARGET_PATH,
+                ),
+                dbt_run.DbtError,
+            )
         built_at = datetime.now(UTC).replace(tzinfo=None)
         manifest = {
             "release_id": release_id,
@@ -132,7 +134,6 @@ def _build_release(
         with timer.step("data docs"):
             worker.finish()
     finally:
-        dbt.stop()
         worker.stop()
     return manifest
 

@@ -28,7 +28,7 @@ RESULTS_READY = "results"
 def main() -> int:
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     sys.stdout = sys.stderr  # anything GX prints must not mix with the protocol
-    os.nice(10)  # dbt, in the parent's child, comes first while this imports
+    os.nice(10)  # dbt, in the parent, comes first while this imports
     from wechat_impact import validate  # the slow import this process exists for
 
     request_line = sys.stdin.readline()
@@ -83,15 +83,11 @@ class ValidationWorker:
             )
 
     def stop(self) -> None:
-        """End the worker if it is still running (the build failed or was interrupted)."""
+        """End the worker if it is still running: the build failed or was interrupted, and
+        whatever the worker would still write goes with the unpublished build."""
         if self._process.poll() is None:
-            if self._process.stdin and not self._process.stdin.closed:
-                self._process.stdin.close()
-            try:
-                self._process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+            self._process.kill()
+            self._process.wait()
 
 
 if __name__ == "__main__":
