@@ -179,6 +179,13 @@ def test_data_docs_are_the_only_files_written(
     assert (tmp_path / "docs" / "index.html").is_file()
     pages = {page.name for page in (tmp_path / "docs" / "validations").rglob("*.html")}
     assert pages == {f"marts-{suite}.html" for suite in EXPECTATIONS}
+    # The suites' pages are built before validation (Validator), the rest after: one site.
+    suite_pages = {page.name for page in (tmp_path / "docs" / "expectations").glob("*.html")}
+    assert suite_pages == {f"{suite}.html" for suite in EXPECTATIONS}
+    index = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    for suite in EXPECTATIONS:
+        assert f'href="expectations/{suite}.html"' in index
+        assert f"validations/{suite}/" in index
 
 
 PRINTED_DETAILS = (

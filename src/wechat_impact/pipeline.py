@@ -93,7 +93,8 @@ def _build_release(
 
     building = building_dir / publish.PUBLISHED_NAME
 
-    worker = ValidationWorker()  # imports Great Expectations while dbt runs
+    # Imports Great Expectations and prepares the suites while dbt runs.
+    worker = ValidationWorker(building_dir / "data_docs")
     try:
         with timer.step("check inputs"):
             _as_build_failure(lambda: inputs.check_inputs(root), inputs.InputError)
@@ -120,9 +121,7 @@ def _build_release(
         }
         release_tables.write_build_info(building, manifest)
         with timer.step("validate"), tempfile.TemporaryDirectory() as scratch:
-            outcome = worker.validate(
-                building, building_dir / "data_docs", Path(scratch) / "outcome.json"
-            )
+            outcome = worker.validate(building, Path(scratch) / "outcome.json")
         for row in outcome["results"]:
             row.update(run_id=release_id, run_at=built_at)
         release_tables.write_validation_results(building, outcome["results"])

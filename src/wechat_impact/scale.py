@@ -12,9 +12,10 @@ known discrepancies. The warehouse is a separate file in the scratch directory; 
 published. A failing step ends the run with its own message and exit status 1.
 
 Progress goes to stderr, one summary line to stdout: each step's time, the wall time and the
-peak memory. Peak memory is the largest resident set of any single process (this one, or the
-largest of its children: dbt, the validation worker), not their sum: the processes overlap
-only while GX imports during dbt, so the sum would overstate what a machine needs.
+peak memory. Peak memory is the largest resident set of either process (this one, which
+generates, checks and runs dbt in-process as the release pipeline does, or its child, the
+validation worker), not their sum: the two overlap only while GX imports during dbt, so the
+sum would overstate what a machine needs.
 """
 
 from __future__ import annotations
@@ -57,14 +58,15 @@ def run(documents: int, workdir: Path, linked_sections: int = synthetic.LINKED_S
         synthetic.generate(documents, project, linked_sections)
     with timer.step("check inputs"):
         inputs.check_inputs(project)
-    worker = ValidationWorker()  # imports Great Expectations while dbt runs
+    # Imports Great Expectations and prepares the suites while dbt runs.
+    worker = ValidationWorker(workdir / "data_docs")
     try:
         with timer.step("dbt build"):
             _dbt_build(project, database)
         with timer.step("raw views"):
             _register_raw_views(project, database)
         with timer.step("validate"):
-            outcome = worker.validate(database, workdir / "data_docs", workdir / "outcome.json")
+            outcome = worker.validate(database, workdir / "outcome.json")
         if outcome["failures"]:
             raise BuildFailed("validation failed:\n" + outcome["failures"])
         with timer.step("data docs"):

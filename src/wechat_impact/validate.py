@@ -1,8 +1,9 @@
 """Run the Great Expectations suites over a finished warehouse.
 
-`import great_expectations` costs 5-7 s of CPU here, as long as a whole dbt build. The pipeline
+`import great_expectations` costs 2-4 s of CPU here, half of a whole dbt build. The pipeline
 imports this module in a worker process while dbt runs, so the import sits at the top of the
-module (it is the point of importing early) and `validate()` only reads, runs and converts.
+module (it is the point of importing early), and the worker prepares a `Validator` then too:
+once the warehouse is built, only reading, validating and converting are left.
 
 GX validates pandas frames, not the warehouse through its SQL datasource: with DuckDB the SQL
 path fails every expectation in GX 1.24 (issue #11579). Each suite's frame is its query's result
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +29,7 @@ from great_expectations.data_context.types.base import (
     InMemoryStoreBackendDefaults,
     ProgressBarsConfig,
 )
+from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 from great_expectations.datasource.fluent import PandasDatasource
 
 from wechat_impact.suites import SUITES, Suite, plain
@@ -57,29 +58,59 @@ class ExpectationResult:
     details: str  # what was asserted, in words
 
 
-def validate(
-    database_path: Path,
-    docs_dir: Path | None = None,
-    on_results: Callable[[list[ExpectationResult]], None] | None = None,
-) -> list[ExpectationResult]:
-    """Run each suite's query with a read-only DuckDB connection and validate its frame.
+class Validator:
+    """The suites made ready to run before there is a warehouse to run them on.
+
+    Everything that does not depend on the data is done here: the in-memory GX context, the
+    suites, their validation definitions and, when docs_dir is given, the suites' Data Docs
+    pages. The pipeline's worker builds it while dbt runs, so what is left once the warehouse
+    is there is `run()` (read the frames, validate) and `build_docs()` (the validation pages
+    and the index). Run it once: a second run would add a second set of results to the docs.
+    """
+
+    def __init__(self, docs_dir: Path | None = None) -> None:
+        self._context = _context(docs_dir)
+        datasource = self._context.data_sources.add_pandas("marts")
+        self._definitions = [
+            (suite, _definition(self._context, datasource, suite)) for suite in SUITES
+        ]
+        self._builds_docs = docs_dir is not None
+        if self._builds_docs:
+            self._context.build_data_docs(
+                site_names=[DOCS_SITE],
+                resource_identifiers=[ExpectationSuiteIdentifier(suite.name) for suite in SUITES],
+                build_index=False,
+            )
+
+    def run(self, database_path: Path) -> list[ExpectationResult]:
+        """Each suite's query over a read-only DuckDB connection, its frame validated."""
+        with duckdb.connect(str(database_path), read_only=True) as connection:
+            frames = [_frame(connection, suite) for suite, _ in self._definitions]
+        return [
+            result
+            for (suite, definition), frame in zip(self._definitions, frames, strict=True)
+            for result in _run(suite, definition, frame)
+        ]
+
+    def build_docs(self) -> None:
+        """The validation results' pages and the index, beside the suites' pages."""
+        if self._builds_docs:
+            self._context.build_data_docs(
+                site_names=[DOCS_SITE],
+                resource_identifiers=self._context.validation_results_store.list_keys(),
+            )
+
+
+def validate(database_path: Path, docs_dir: Path | None = None) -> list[ExpectationResult]:
+    """Validate the warehouse at database_path with every suite; see Validator.
 
     Builds GX Data Docs into docs_dir when given (give each release a new directory: pages of
     earlier runs would stay beside the new ones); nothing else is written, the GX context is
-    in memory. GX's pages load their JavaScript, CSS and logo from CDNs. `on_results` gets the
-    results before the Data Docs are built, so a caller can go on while they are written.
+    in memory. GX's pages load their JavaScript, CSS and logo from CDNs.
     """
-    with duckdb.connect(str(database_path), read_only=True) as connection:
-        frames = [(suite, _frame(connection, suite)) for suite in SUITES]
-    context = _context(docs_dir)
-    datasource = context.data_sources.add_pandas("marts")
-    results = [
-        result for suite, frame in frames for result in _run(context, datasource, suite, frame)
-    ]
-    if on_results is not None:
-        on_results(results)
-    if docs_dir is not None:
-        context.build_data_docs(site_names=[DOCS_SITE])
+    validator = Validator(docs_dir)
+    results = validator.run(database_path)
+    validator.build_docs()
     return results
 
 
@@ -103,28 +134,31 @@ def _frame(connection: duckdb.DuckDBPyConnection, suite: Suite) -> pd.DataFrame:
     return pd.DataFrame(cursor.fetchall(), columns=columns, dtype=object)
 
 
-def _run(
-    context: EphemeralDataContext,
-    datasource: PandasDatasource,
-    suite: Suite,
-    frame: pd.DataFrame,
-) -> list[ExpectationResult]:
-    """Validate one frame against one suite; results in the suite's order."""
+def _definition(
+    context: EphemeralDataContext, datasource: PandasDatasource, suite: Suite
+) -> gx.ValidationDefinition:
+    """The suite in GX, over a dataframe asset of its own."""
     batch = datasource.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole")
-    # An expectation belongs to one GX suite at a time, and validate() may run more than once.
+    # An expectation belongs to one GX suite at a time, and a process may validate more than once.
     gx_suite = context.suites.add(
         gx.ExpectationSuite(suite.name, expectations=[copy.copy(e) for e in suite.expectations])
     )
-    definition = context.validation_definitions.add(
+    return context.validation_definitions.add(
         gx.ValidationDefinition(name=suite.name, data=batch, suite=gx_suite)
     )
+
+
+def _run(
+    suite: Suite, definition: gx.ValidationDefinition, frame: pd.DataFrame
+) -> list[ExpectationResult]:
+    """Validate one frame against one suite; results in the suite's order."""
     run = definition.run(
         batch_parameters={"dataframe": frame},
         # Up to 20 failing rows per expectation, each named by the suite's key column.
         result_format={"result_format": "SUMMARY", "unexpected_index_column_names": [suite.key]},
     )
     # GX returns results grouped its own way; reports read better in the order defined.
-    order = {expectation.id: i for i, expectation in enumerate(gx_suite.expectations)}
+    order = {expectation.id: i for i, expectation in enumerate(definition.suite.expectations)}
     ordered = sorted(run.results, key=lambda result: order[result.expectation_config.id])
     return [_result(suite, result) for result in ordered]
 

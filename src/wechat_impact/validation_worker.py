@@ -5,11 +5,13 @@ dbt build. The pipeline starts this worker before dbt, so the import runs on
 the second core (at a lower priority than dbt) while dbt builds; then it
 hands the worker the finished release file.
 
-Protocol: one JSON line on stdin {"database": ..., "docs_dir": ..., "results": ...}.
-The worker writes {"results": [...], "failures": message or null} as JSON to
-the "results" path and says "results" on its stdout; then it builds the Data
-Docs, while the pipeline goes on, and exits 0. An empty stdin (the pipeline
-gave up) makes it exit at once.
+The worker is started with the directory for the Data Docs, and prepares everything that
+does not need the warehouse (validate.Validator) before it reads its request.
+
+Protocol: one JSON line on stdin {"database": ..., "results": ...}. The worker writes
+{"results": [...], "failures": message or null} as JSON to the "results" path and says
+"results" on its stdout; then it builds the rest of the Data Docs, while the pipeline goes
+on, and exits 0. An empty stdin (the pipeline gave up) makes it exit at once.
 """
 
 from __future__ import annotations
@@ -31,21 +33,20 @@ def main() -> int:
     os.nice(10)  # dbt, in the parent, comes first while this imports
     from wechat_impact import validate  # the slow import this process exists for
 
+    validator = validate.Validator(Path(sys.argv[1]))
     request_line = sys.stdin.readline()
     if not request_line:
         return 0
     request = json.loads(request_line)
-
-    def send(results: list[validate.ExpectationResult]) -> None:
-        outcome = {
-            "results": [dataclasses.asdict(result) for result in results],
-            "failures": validate.failures_message(results),
-        }
-        Path(request["results"]).write_text(json.dumps(outcome), encoding="utf-8")
-        protocol.write(RESULTS_READY + "\n")
-        protocol.flush()
-
-    validate.validate(Path(request["database"]), Path(request["docs_dir"]), on_results=send)
+    results = validator.run(Path(request["database"]))
+    outcome = {
+        "results": [dataclasses.asdict(result) for result in results],
+        "failures": validate.failures_message(results),
+    }
+    Path(request["results"]).write_text(json.dumps(outcome), encoding="utf-8")
+    protocol.write(RESULTS_READY + "\n")
+    protocol.flush()
+    validator.build_docs()
     gc.freeze()  # exiting a process that imported GX otherwise spends 1-1.5 s collecting
     return 0
 
@@ -53,17 +54,17 @@ def main() -> int:
 class ValidationWorker:
     """Parent side: start early, ask once, read the results, wait for the Data Docs."""
 
-    def __init__(self) -> None:
+    def __init__(self, docs_dir: Path) -> None:
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "wechat_impact.validation_worker"],
+            [sys.executable, "-m", "wechat_impact.validation_worker", str(docs_dir)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
 
-    def validate(self, database: Path, docs_dir: Path, results: Path) -> dict:
+    def validate(self, database: Path, results: Path) -> dict:
         """Send the request and return {"results", "failures"} as soon as they are there."""
-        request = {"database": str(database), "docs_dir": str(docs_dir), "results": str(results)}
+        request = {"database": str(database), "results": str(results)}
         assert self._process.stdin is not None and self._process.stdout is not None
         self._process.stdin.write(json.dumps(request) + "\n")
         self._process.stdin.close()
