@@ -14,6 +14,15 @@ from wechat_impact import dbt_run, project_files
 from wechat_impact.project_files import copy_project
 
 ROOT = project_files.ROOT  # the checkout; test modules import it from here
+# The steps of `wechat-impact build`, in order, as its progress lines and summary name them.
+BUILD_STEPS = (
+    "check inputs",
+    "dbt build",
+    "validate",
+    "exports and report",
+    "data docs",
+    "publish",
+)
 
 
 def overlay(project: Path, files: Path) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import build_copy, run_cli
+from conftest import BUILD_STEPS, build_copy, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -78,6 +78,12 @@ def test_a_forced_rebuild_from_scratch_gives_identical_marts(published: Path) ->
     assert new_file != old_file
     assert mart_contents(new_file) == old_contents
     assert set(old_contents) >= {"figures", "derived_figures", "claim_checks"}
+    # Progress on stderr, step by step; one summary line on stdout with each step's time.
+    assert re.findall(r"^==> (.+)$", completed.stderr, flags=re.MULTILINE) == list(BUILD_STEPS)
+    timed = ", ".join(rf"{step} \d+\.\d\d s" for step in BUILD_STEPS)
+    release = new_file.parent.relative_to(published)
+    summary = rf"published {re.escape(str(release))}: {timed}; total \d+\.\d\d s\n"
+    assert re.fullmatch(summary, completed.stdout), completed.stdout
 
 
 def test_old_releases_are_pruned_to_keep(published: Path) -> None:

@@ -48,10 +48,10 @@ class StepTimer:
 
     def steps(self) -> str:
         """Each step and how long it took, in order."""
-        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.durations.items())
+        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.durations.items())
 
     def summary(self) -> str:
-        return f"{self.steps()}; total {sum(self.durations.values()):.1f} s"
+        return f"{self.steps()}; total {sum(self.durations.values()):.2f} s"
 
 
 def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
