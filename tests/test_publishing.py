@@ -198,6 +198,19 @@ def wait_for_line(stream: Iterator[str], pattern: str, timeout: float) -> None:
     raise AssertionError(f"the build ended before a line matching {pattern!r}")
 
 
+def start_build(project: Path) -> subprocess.Popen:
+    """`wechat-impact build --force` in a process group of its own, output in one stream."""
+    return subprocess.Popen(
+        [sys.executable, "-u", "-m", "wechat_impact", "build", "--force"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # so a signal to the group reaches the validation worker too
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
 # Where to kill the build: a line of its output that says the step has begun.
 KILL_POINTS = {
     "loading seeds": r"START seed file raw\.",
@@ -215,16 +228,7 @@ def test_a_killed_build_leaves_the_published_release_intact(
     shutil.copytree(published, project, symlinks=True)
     before_file = published_file(project).resolve()
     before_contents = mart_contents(before_file)
-    build = subprocess.Popen(
-        [sys.executable, "-u", "-m", "wechat_impact", "build", "--force"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # so the kill reaches the validation worker too
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    assert build.stdout is not None
+    build = start_build(project)
     wait_for_line(build.stdout, KILL_POINTS[step], timeout=120)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
@@ -241,3 +245,35 @@ def test_a_killed_build_leaves_the_published_release_intact(
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert leftovers(project) == []
     assert mart_contents(published_file(project)) == before_contents
+
+
+@pytest.mark.parametrize("step", ["building models", "validating"])
+def test_ctrl_c_ends_the_build_with_one_message_and_publishes_nothing(
+    tmp_path: Path, published: Path, step: str
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(published, project, symlinks=True)
+    before = release_id(published_file(project))
+    build = start_build(project)
+    wait_for_line(build.stdout, KILL_POINTS[step], timeout=120)
+    os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C sends the terminal's foreground group
+    rest = build.stdout.read()
+
+    assert build.wait(timeout=60) == 130
+    assert rest.endswith("error: interrupted\nnothing was published\n"), rest
+    assert release_id(published_file(project)) == before
+    assert leftovers(project) == []
+    assert processes_naming(project) == []  # the validation worker was stopped with the build
+
+
+def processes_naming(path: Path) -> list[str]:
+    """Command lines of running processes that mention path (the worker's names its docs)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            arguments = cmdline.read_bytes().decode(errors="replace").split("\0")
+        except OSError:  # the process ended while we looked
+            continue
+        if any(str(path) in argument for argument in arguments):
+            found.append(" ".join(arguments))
+    return found

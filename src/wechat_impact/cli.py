@@ -19,6 +19,8 @@ from pathlib import Path
 # answers "up to date" sooner without them.
 from wechat_impact import pipeline, publish
 
+INTERRUPTED = 130  # the shell's exit status for a command ended by Ctrl-C (128 + SIGINT)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand and return its exit code."""
@@ -121,6 +123,9 @@ def _build(arguments: argparse.Namespace) -> int:
         summary = pipeline.build(arguments.root.resolve(), arguments.force, arguments.keep)
     except (pipeline.BuildFailed, publish.PublishError) as error:
         return _fail(f"{error}\nnothing was published")
+    except KeyboardInterrupt:
+        _fail("interrupted\nnothing was published")
+        return INTERRUPTED
     print(summary)
     gc.freeze()  # the build imported dbt: collecting its objects at exit takes 0.4 s
     return 0

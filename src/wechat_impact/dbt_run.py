@@ -62,6 +62,8 @@ def run_dbt(root: Path, arguments: list[str], env: dict[str, str], target_path: 
             # dbt-duckdb keeps its database open for the next invocation (keep_open, true by
             # default; false would reopen the file for every node, about 1 s more here).
             DuckDBConnectionManager.close_all_connections()
+    if isinstance(result.exception, KeyboardInterrupt):
+        raise result.exception  # Ctrl-C: dbt cancelled its queries; the caller stops too
     if not result.success:
         raise DbtError(_failures(run_results) or str(result.exception or "dbt failed; see above"))
 

@@ -20,6 +20,7 @@ import dataclasses
 import gc
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,7 @@ def main() -> int:
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     sys.stdout = sys.stderr  # anything GX prints must not mix with the protocol
     os.nice(10)  # dbt, in the parent, comes first while this imports
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
     from wechat_impact import validate  # the slow import this process exists for
 
     validator = validate.Validator(Path(sys.argv[1]))
