@@ -10,6 +10,10 @@ same run, never absolute seconds. Results go to docs/benchmarks.md.
     (c) `wechat-impact build` with nothing changed (the no-op)
     (d) the compiled model SQL alone in DuckDB: the floor under (a)
     (e) (b) without validation: what Great Expectations adds is (b) / (e)
+
+(b) and (c) run the command `make build` runs (`make build FORCE=1` for (b)) in the scratch
+copy, which has no Makefile or .venv of its own; make itself adds under 0.01 s (`time make
+build` against `time .venv/bin/wechat-impact build`, nothing changed: 0.05 s both).
 """
 
 from __future__ import annotations
