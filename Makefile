@@ -22,7 +22,7 @@ $(COMPAT)/.installed: scripts/compat-env.sh
 	PYTHON=$(PYTHON) sh scripts/compat-env.sh $(COMPAT)
 	touch $@
 
-# Debian's Chromium for the report page test; does nothing when it is there.
+# Debian's Chromium for the findings page test; does nothing when it is there.
 browser:
 	sh scripts/install-chromium.sh
 
@@ -45,11 +45,11 @@ docs: $(STAMP)
 	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
 
 bench: $(STAMP)
-	$(BIN)/python -m wechat_impact.bench
+	$(BIN)/python -m wechat_impact.tools.bench
 
 # The same models and suites over a synthetic corpus of a million figures (docs/scale.md).
 scale: $(STAMP)
-	$(BIN)/python -m wechat_impact.scale --documents 10000
+	$(BIN)/python -m wechat_impact.tools.scale --documents 10000
 
 clean:
 	rm -rf $(VENV) $(COMPAT) target logs

@@ -19,7 +19,7 @@ BUILD_STEPS = (
     "check inputs",
     "dbt build",
     "validate",
-    "exports and report",
+    "exports and page",
     "data docs",
     "publish",
 )

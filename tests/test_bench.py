@@ -19,7 +19,7 @@ VARIANTS = ("(a)", "(b)", "(c)", "(d)", "(e)")
 def test_the_benchmark_times_every_variant_and_writes_its_report(tmp_path: Path) -> None:
     output = tmp_path / "benchmarks.md"
     completed = subprocess.run(
-        [sys.executable, "-m", "wechat_impact.bench", "--runs", "1", "--output", str(output)],
+        [sys.executable, "-m", "wechat_impact.tools.bench", "--runs", "1", "--output", str(output)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -20,41 +20,41 @@ FIGURES_HEADER = "figure_id,document_id,metric,label,period,unit"
 
 # Each malformed input in tests/bad_inputs/<case>/ and the exact line the user sees.
 REJECTED = {
-    "non_numeric_value": "seeds/report_figure_mentions.csv, row 7, column value_low: "
+    "non_numeric_value": "seeds/corpus_figure_mentions.csv, row 7, column value_low: "
     "'eighty-five' is not a number",
-    "empty_file": "seeds/report_claims.csv, row 1: the file is empty; it needs the header "
+    "empty_file": "seeds/corpus_claims.csv, row 1: the file is empty; it needs the header "
     "claim_id,document_id,claim_type,statement",
-    "missing_column": "seeds/report_figure_mentions.csv, row 1, column qualifier: "
+    "missing_column": "seeds/corpus_figure_mentions.csv, row 1, column qualifier: "
     f"the column is missing; the header must be {MENTIONS_HEADER}",
-    "extra_column": "seeds/report_figures.csv, row 1, column notes: unexpected column; "
+    "extra_column": "seeds/corpus_figures.csv, row 1, column notes: unexpected column; "
     f"the header must be {FIGURES_HEADER}",
-    "reordered_header": "seeds/report_figure_mentions.csv, row 1, column value_high: "
+    "reordered_header": "seeds/corpus_figure_mentions.csv, row 1, column value_high: "
     "columns out of order (column 7 must be value_low); "
     f"the header must be {MENTIONS_HEADER}",
-    "duplicate_id": "seeds/report_figures.csv, row 15, column figure_id: duplicate figure_id "
+    "duplicate_id": "seeds/corpus_figures.csv, row 15, column figure_id: duplicate figure_id "
     "'share_of_china_information_consumption_2013' (first in row 4)",
-    "latin1_bytes": "seeds/report_claims.csv, row 4, column statement: "
+    "latin1_bytes": "seeds/corpus_claims.csv, row 4, column statement: "
     "the bytes are not UTF-8 text; save the file as UTF-8",
-    "percent_over_100": "seeds/report_figure_mentions.csv, row 7, column value: "
+    "percent_over_100": "seeds/corpus_figure_mentions.csv, row 7, column value: "
     "185.7 percent is over 100",
-    "negative_amount": "seeds/report_figure_mentions.csv, row 9, column value: "
+    "negative_amount": "seeds/corpus_figure_mentions.csv, row 9, column value: "
     "-11000000000 is negative; amounts, counts and shares never are",
-    "unknown_unit": "seeds/report_figures.csv, row 14, column unit: "
+    "unknown_unit": "seeds/corpus_figures.csv, row 14, column unit: "
     "'USD' is not one of CNY, persons, percent, count",
-    "claim_names_missing_figure": "seeds/report_claim_figures.csv, row 17, column figure_id: "
-    "'operator_traffic_growth' names no figure_id in seeds/report_figures.csv",
-    "source_changed": "seeds/report_documents.csv, row 2, column sha256: "
+    "claim_names_missing_figure": "seeds/corpus_claim_figures.csv, row 17, column figure_id: "
+    "'operator_traffic_growth' names no figure_id in seeds/corpus_figures.csv",
+    "source_changed": "seeds/corpus_documents.csv, row 2, column sha256: "
     "sources/wechat-2014-impact-article.txt has sha256 "
     "cc171cb757f2c2080b25af35c1a49ff0a99820f00051ce3f1fded05919cff0ba, not the recorded "
     "a6504d16be4c5668140bc21bfff348d8197cd6cf9ec8c45c870b257d5a2826e0; "
     "the source must stay byte for byte as published",
-    "truncated_csv": "seeds/report_figure_mentions.csv, row 12, column value: the row ends "
+    "truncated_csv": "seeds/corpus_figure_mentions.csv, row 12, column value: the row ends "
     "early; is the file truncated? Expected Number of Columns: 13 Found: 5",
-    "value_outside_interval": "seeds/report_figure_mentions.csv, row 15, column value: "
+    "value_outside_interval": "seeds/corpus_figure_mentions.csv, row 15, column value: "
     "value 63 lies outside its interval [52.5, 53.5]",
-    "unknown_operation": "seeds/report_derivations.csv, row 10, column operation: "
-    "'product' names no operation in seeds/report_operations.csv",
-    "fractional_offset": "seeds/report_figure_mentions.csv, row 14, column char_start: "
+    "unknown_operation": "seeds/corpus_derivations.csv, row 10, column operation: "
+    "'product' names no operation in seeds/corpus_operations.csv",
+    "fractional_offset": "seeds/corpus_figure_mentions.csv, row 14, column char_start: "
     "'2287.5' is not a whole number",
 }
 # Malformed in form only: read exactly like the clean file.

@@ -153,14 +153,14 @@ def rename_a_figure(project: Path) -> None:
 
 
 def break_a_seed(project: Path) -> None:
-    path = project / "seeds" / "report_figure_mentions.csv"
+    path = project / "seeds" / "corpus_figure_mentions.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",85.65,", ",eighty,"))
 
 
 @pytest.mark.parametrize(
     ("breakage", "message"),
     [
-        (break_a_seed, r"seeds/report_figure_mentions\.csv, row 7, column value_low: 'eighty'"),
+        (break_a_seed, r"seeds/corpus_figure_mentions\.csv, row 7, column value_low: 'eighty'"),
         (break_a_model, r"dbt model figures error"),
         (
             refer_to_a_missing_model,

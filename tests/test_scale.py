@@ -11,7 +11,8 @@ import duckdb
 import pytest
 
 from conftest import ROOT
-from wechat_impact import inputs, scale, synthetic
+from wechat_impact import inputs
+from wechat_impact.tools import scale, synthetic
 
 pytestmark = pytest.mark.slow
 
@@ -60,25 +61,25 @@ def test_the_article_comes_first_byte_for_byte(corpus: Path) -> None:
 
 
 def test_n_documents_of_100_figures_besides_the_article(corpus: Path) -> None:
-    synthetic_figures = seed_rows(corpus, "report_figures", "document_id like 'synthetic_%'")
-    article_figures = seed_rows(ROOT, "report_figures")
+    synthetic_figures = seed_rows(corpus, "corpus_figures", "document_id like 'synthetic_%'")
+    article_figures = seed_rows(ROOT, "corpus_figures")
     assert len(synthetic_figures) == DOCUMENTS * synthetic.FIGURES_PER_DOCUMENT == 2000
-    assert len(seed_rows(corpus, "report_figures")) == 2000 + len(article_figures)
-    documents = seed_rows(corpus, "report_documents", "document_id like 'synthetic_%'")
+    assert len(seed_rows(corpus, "corpus_figures")) == 2000 + len(article_figures)
+    documents = seed_rows(corpus, "corpus_documents", "document_id like 'synthetic_%'")
     assert len(documents) == DOCUMENTS
 
 
 def test_every_claim_type_and_operation_some_repeats(corpus: Path) -> None:
     synthetic_rows = "claim_id like 'synthetic_%'"
-    claim_types = {row[2] for row in seed_rows(corpus, "report_claims", synthetic_rows)}
-    assert claim_types == {row[0] for row in seed_rows(ROOT, "report_claim_types")}
+    claim_types = {row[2] for row in seed_rows(corpus, "corpus_claims", synthetic_rows)}
+    assert claim_types == {row[0] for row in seed_rows(ROOT, "corpus_claim_types")}
     operations = {
-        row[2] for row in seed_rows(corpus, "report_derivations", "derived_id like 'synthetic_%'")
+        row[2] for row in seed_rows(corpus, "corpus_derivations", "derived_id like 'synthetic_%'")
     }
-    assert operations == {row[0] for row in seed_rows(ROOT, "report_operations")}
-    repeats = seed_rows(corpus, "report_figure_mentions", "mention_number = '2'")
+    assert operations == {row[0] for row in seed_rows(ROOT, "corpus_operations")}
+    repeats = seed_rows(corpus, "corpus_figure_mentions", "mention_number = '2'")
     assert any(row[1].startswith("synthetic_") for row in repeats)
-    qualifiers = {row[4] for row in seed_rows(corpus, "report_figure_mentions")}
+    qualifiers = {row[4] for row in seed_rows(corpus, "corpus_figure_mentions")}
     assert qualifiers == {"exact", "about", "more_than", "up_to", "range"}
 
 
@@ -87,7 +88,7 @@ def scale_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Comp
     workdir = tmp_path_factory.mktemp("scale")
     completed = subprocess.run(
         [
-            *(sys.executable, "-m", "wechat_impact.scale"),
+            *(sys.executable, "-m", "wechat_impact.tools.scale"),
             *("--documents", str(DOCUMENTS), "--workdir", str(workdir)),
         ],
         capture_output=True,
@@ -119,13 +120,13 @@ def test_the_scale_run_says_what_it_did_in_one_line(
 def test_every_seed_row_reaches_its_mart(scale_warehouse: Path, scale_run: tuple) -> None:
     corpus = scale_run[1] / "project"
     marts = {
-        "documents": "report_documents",
-        "figures": "report_figures",
-        "figure_mentions": "report_figure_mentions",
-        "claim_checks": "report_claims",
-        "claim_figures": "report_claim_figures",
-        "derived_figures": "report_derivations",
-        "consumption_breakdown": "report_breakdown_components",
+        "documents": "corpus_documents",
+        "figures": "corpus_figures",
+        "figure_mentions": "corpus_figure_mentions",
+        "claim_checks": "corpus_claims",
+        "claim_figures": "corpus_claim_figures",
+        "derived_figures": "corpus_derivations",
+        "consumption_breakdown": "corpus_breakdown_components",
     }
     with duckdb.connect(str(scale_warehouse), read_only=True) as connection:
         counts = {
@@ -133,14 +134,14 @@ def test_every_seed_row_reaches_its_mart(scale_warehouse: Path, scale_run: tuple
             for mart in marts
         }
     assert counts == {mart: len(seed_rows(corpus, seed)) for mart, seed in marts.items()}
-    assert counts["figures"] == 2000 + len(seed_rows(ROOT, "report_figures"))
+    assert counts["figures"] == 2000 + len(seed_rows(ROOT, "corpus_figures"))
     assert counts["documents"] == DOCUMENTS + 1
 
 
 def test_exactly_the_registered_claims_are_inconsistent(
     scale_warehouse: Path, scale_run: tuple
 ) -> None:
-    register = {row[0] for row in seed_rows(scale_run[1] / "project", "report_known_discrepancies")}
+    register = {row[0] for row in seed_rows(scale_run[1] / "project", "corpus_known_discrepancies")}
     assert register == {
         "data_traffic_share_of_consumption",
         "synthetic_000003_0_channel_a_share_of_consumption",
@@ -164,7 +165,7 @@ def test_a_failing_step_exits_non_zero_with_its_message(
 
     def generate_with_a_duplicate(documents: int, out: Path, linked_sections: int) -> None:
         generate(documents, out, linked_sections)
-        figures = out / "seeds" / "report_figures.csv"
+        figures = out / "seeds" / "corpus_figures.csv"
         lines = figures.read_text(encoding="utf-8").splitlines(keepends=True)
         figures.write_text("".join([*lines, lines[1]]), encoding="utf-8")
 
@@ -173,6 +174,6 @@ def test_a_failing_step_exits_non_zero_with_its_message(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.splitlines()[-1] == (
-        "scale run failed: seeds/report_figures.csv, row 115, column figure_id: "
+        "scale run failed: seeds/corpus_figures.csv, row 115, column figure_id: "
         "duplicate figure_id 'jobs_driven' (first in row 2)"
     )

@@ -195,7 +195,7 @@ PRINTED_DETAILS = (
 )
 COUNTED = "(all are counted; the first 20 by {key} are named by the checks above)"
 UNREGISTERED = (
-    "expected every inconsistent claim is registered in raw.report_known_discrepancies (an"
+    "expected every inconsistent claim is registered in raw.corpus_known_discrepancies (an"
     " unregistered inconsistent claim is an undocumented inconsistency)"
 )
 CLAIMS_COUNTED = (
@@ -277,9 +277,9 @@ CORRUPTIONS = {
     ),
     "the discrepancy register out of date": (
         [
-            "delete from raw.report_known_discrepancies"
+            "delete from raw.corpus_known_discrepancies"
             " where claim_id = 'data_traffic_share_of_consumption'",
-            "insert into raw.report_known_discrepancies values ('jobs_repeated', 'registered')",
+            "insert into raw.corpus_known_discrepancies values ('jobs_repeated', 'registered')",
         ],
         "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
         ' observed {"rows": 2, "unexpected": [{"unregistered_status": "inconsistent",'
@@ -287,7 +287,7 @@ CORRUPTIONS = {
         "claim_checks: expect_column_values_to_be_in_set on registered_status failed, observed"
         ' {"rows": 2, "unexpected": [{"registered_status": "consistent", "claim_id":'
         ' "jobs_repeated"}]}; expected every discrepancy registered in'
-        " raw.report_known_discrepancies still occurs (a registered claim that is not"
+        " raw.corpus_known_discrepancies still occurs (a registered claim that is not"
         " inconsistent, or not there, is out of date)\n"
         'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
         f'observed": 2}}; {CLAIMS_COUNTED}',

@@ -2,7 +2,7 @@
 with
 
 inputs as (
-    {{ figure_inputs(ref('stg_report__claim_figures'), 'claim_id') }}
+    {{ figure_inputs(ref('stg_corpus__claim_figures'), 'claim_id') }}
 ),
 
 pivoted as (

@@ -3,11 +3,11 @@
 with
 
 claims as (
-    select * from {{ ref('stg_report__claims') }}
+    select * from {{ ref('stg_corpus__claims') }}
 ),
 
 claim_types as (
-    select * from {{ ref('stg_report__claim_types') }}
+    select * from {{ ref('stg_corpus__claim_types') }}
 ),
 
 inputs as (
@@ -15,7 +15,7 @@ inputs as (
 ),
 
 claim_figures as (
-    select * from {{ ref('stg_report__claim_figures') }}
+    select * from {{ ref('stg_corpus__claim_figures') }}
 ),
 
 mentions_agreed as (
@@ -23,7 +23,7 @@ mentions_agreed as (
 ),
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('stg_corpus__figures') }}
 ),
 
 published_units as (

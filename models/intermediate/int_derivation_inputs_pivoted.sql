@@ -2,7 +2,7 @@
 with
 
 inputs as (
-    {{ figure_inputs(ref('stg_report__derivation_inputs'), 'derived_id') }}
+    {{ figure_inputs(ref('stg_corpus__derivation_inputs'), 'derived_id') }}
 ),
 
 pivoted as (

@@ -5,11 +5,11 @@
 with
 
 derivations as (
-    select * from {{ ref('stg_report__derivations') }}
+    select * from {{ ref('stg_corpus__derivations') }}
 ),
 
 operations as (
-    select * from {{ ref('stg_report__operations') }}
+    select * from {{ ref('stg_corpus__operations') }}
 ),
 
 inputs as (

@@ -2,11 +2,11 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('stg_corpus__figures') }}
 ),
 
 mentions as (
-    select * from {{ ref('stg_report__figure_mentions') }}
+    select * from {{ ref('stg_corpus__figure_mentions') }}
 ),
 
 mention_counts as (

@@ -3,7 +3,7 @@
 with
 
 mentions as (
-    select * from {{ ref('stg_report__figure_mentions') }}
+    select * from {{ ref('stg_corpus__figure_mentions') }}
 ),
 
 agreed as (

@@ -1,7 +1,7 @@
 with
 
 claim_figures as (
-    select * from {{ ref('stg_report__claim_figures') }}
+    select * from {{ ref('stg_corpus__claim_figures') }}
 ),
 
 final as (

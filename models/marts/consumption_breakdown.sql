@@ -3,7 +3,7 @@
 with
 
 components as (
-    select * from {{ ref('stg_report__breakdown_components') }}
+    select * from {{ ref('stg_corpus__breakdown_components') }}
 ),
 
 quantities as (

@@ -1,7 +1,7 @@
 with
 
 documents as (
-    select * from {{ ref('stg_report__documents') }}
+    select * from {{ ref('stg_corpus__documents') }}
 ),
 
 final as (

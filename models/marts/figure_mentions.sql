@@ -1,11 +1,11 @@
 with
 
 mentions as (
-    select * from {{ ref('stg_report__figure_mentions') }}
+    select * from {{ ref('stg_corpus__figure_mentions') }}
 ),
 
 figures as (
-    select * from {{ ref('stg_report__figures') }}
+    select * from {{ ref('stg_corpus__figures') }}
 ),
 
 final as (

@@ -47,8 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser(
         "extract",
         help="regenerate the figure seeds from the article",
-        description="Write the figure seeds (seeds/report_figures.csv and "
-        "seeds/report_figure_mentions.csv) from the article and its catalog in sources/.",
+        description="Write the figure seeds (seeds/corpus_figures.csv and "
+        "seeds/corpus_figure_mentions.csv) from the article and its catalog in sources/.",
     )
     command.add_argument(
         "--check",

@@ -32,8 +32,8 @@ import yaml
 from wechat_impact.numbers import Found, NumberError, find_numbers, plain
 
 CATALOG = Path("sources/wechat-2014-impact-article.catalog.yml")
-FIGURES = Path("seeds/report_figures.csv")
-MENTIONS = Path("seeds/report_figure_mentions.csv")
+FIGURES = Path("seeds/corpus_figures.csv")
+MENTIONS = Path("seeds/corpus_figure_mentions.csv")
 FIGURE_COLUMNS = ("figure_id", "document_id", "metric", "label", "period", "unit")
 MENTION_COLUMNS = (
     "mention_id",

@@ -10,22 +10,34 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+# Exactly what a release is built from: the documents, seeds, models, macros, dbt's own tests
+# (they stop a bad build), the dbt project and profiles, the package's code and the assets it
+# writes into a release, and the locked versions. Not the benchmark, scale and synthetic tools
+# (wechat_impact/tools) nor the pytest code: a release does not change when they do.
 INPUT_PATTERNS = (
     "sources/**/*",
     "seeds/**/*",
     "models/**/*",
     "macros/**/*",
     "tests/dbt/**/*",
-    "src/wechat_impact/**/*.py",
+    "src/wechat_impact/**/*",
     "dbt_project.yml",
-    "profiles/profiles.yml",
+    "profiles/**/*",
     "requirements.lock",
 )
+NOT_INPUTS = ("src/wechat_impact/tools",)
+GENERATED = ("__pycache__",)
 
 
 def input_files(root: Path) -> list[Path]:
     files = {path for pattern in INPUT_PATTERNS for path in root.glob(pattern) if path.is_file()}
-    return sorted(path for path in files if "__pycache__" not in path.parts)
+    return sorted(path for path in files if _is_input(path.relative_to(root)))
+
+
+def _is_input(relative: Path) -> bool:
+    if any(part in GENERATED for part in relative.parts):
+        return False
+    return not any(relative.is_relative_to(excluded) for excluded in NOT_INPUTS)
 
 
 def inputs_sha256(root: Path) -> str:

@@ -245,50 +245,50 @@ _QUANTITY_COLUMNS = ("value", "value_low", "value_high")
 
 
 def _domain_checks(seed: str) -> Iterator[str]:
-    if seed == "report_figure_mentions":
+    if seed == "corpus_figure_mentions":
         for column in _QUANTITY_COLUMNS:
             quantity = f"cast(mentions.{column} as decimal(38, 10))"
             yield (
                 f"select mentions.file_row, '{column}', "
                 f"mentions.{column} || ' is negative; amounts, counts and shares never are' "
-                f"from report_figure_mentions as mentions where {quantity} < 0"
+                f"from corpus_figure_mentions as mentions where {quantity} < 0"
             )
             yield (
                 f"select mentions.file_row, '{column}', "
                 f"mentions.{column} || ' percent is over 100' "
-                f"from report_figure_mentions as mentions "
-                f"inner join report_figures as figures "
+                f"from corpus_figure_mentions as mentions "
+                f"inner join corpus_figures as figures "
                 f"on mentions.figure_id = figures.figure_id "
                 f"where figures.unit = 'percent' and {quantity} > 100"
             )
         yield (
             "select file_row, 'value_low', 'value_low ' || value_low || ' is above value_high ' "
-            "|| value_high from report_figure_mentions "
+            "|| value_high from corpus_figure_mentions "
             "where cast(value_low as decimal(38, 10)) > cast(value_high as decimal(38, 10))"
         )
         yield (
             "select file_row, 'value', 'value ' || value || ' lies outside its interval [' "
             "|| coalesce(value_low, '') || ', ' || coalesce(value_high, '') || ']' "
-            "from report_figure_mentions "
+            "from corpus_figure_mentions "
             "where cast(value as decimal(38, 10)) < cast(value_low as decimal(38, 10)) "
             "or cast(value as decimal(38, 10)) > cast(value_high as decimal(38, 10))"
         )
-    if seed == "report_breakdown_components":
+    if seed == "corpus_breakdown_components":
         yield (
             "select file_row, 'share_id', '''' || share_id || ''' names no figure_id in "
-            "seeds/report_figures.csv and no derived_id in seeds/report_derivations.csv' "
-            "from report_breakdown_components where share_id not in "
-            "(select figure_id from report_figures "
-            "union all select derived_id from report_derivations)"
+            "seeds/corpus_figures.csv and no derived_id in seeds/corpus_derivations.csv' "
+            "from corpus_breakdown_components where share_id not in "
+            "(select figure_id from corpus_figures "
+            "union all select derived_id from corpus_derivations)"
         )
 
 
 def _check_documents(connection: duckdb.DuckDBPyConnection, root: Path) -> None:
     """Each document file exists and still has the recorded sha256 and length."""
     documents = connection.execute(
-        "select file_row, path, sha256, char_count from report_documents order by file_row"
+        "select file_row, path, sha256, char_count from corpus_documents order by file_row"
     ).fetchall()
-    file = f"{SEEDS_DIR}/report_documents.csv"
+    file = f"{SEEDS_DIR}/corpus_documents.csv"
     for file_row, path, sha256, char_count in documents:
         document = root / path
         if not document.is_file():

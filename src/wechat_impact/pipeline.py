@@ -88,7 +88,7 @@ def _build_release(
     inputs_hash: str,
     timer: StepTimer,
 ) -> dict:
-    from wechat_impact import dbt_run, exports, extract, inputs, release_tables, report
+    from wechat_impact import dbt_run, exports, extract, inputs, page, release_tables
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME
@@ -127,9 +127,9 @@ def _build_release(
         release_tables.write_validation_results(building, outcome["results"])
         if outcome["failures"]:
             raise BuildFailed("validation failed:\n" + outcome["failures"])
-        with timer.step("exports and report"):  # while the worker writes the Data Docs
+        with timer.step("exports and page"):  # while the worker writes the Data Docs
             exports.write_exports(building, building_dir / "exports")
-            report.write_report(building, building_dir / "report")
+            page.write_page(building, building_dir / "page")
         with timer.step("data docs"):
             worker.finish()
     finally:

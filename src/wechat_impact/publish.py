@@ -11,9 +11,9 @@ leftover .wal beside the published name was replayed into the new file.
 Layout (every release is a directory; publishing swaps one symlink):
     warehouse/current                  -> releases/<id> (the one atomic swap)
     warehouse/wechat_impact.duckdb     -> current/wechat_impact.duckdb
-    warehouse/exports, warehouse/report -> current/exports, current/report
+    warehouse/exports, warehouse/page -> current/exports, current/page
     warehouse/releases/<id>/           a published or kept release:
-        wechat_impact.duckdb, manifest.json, exports/, report/
+        wechat_impact.duckdb, manifest.json, exports/, page/
     warehouse/releases/.building/      the build in progress; never published
     warehouse/.build.lock              held by the one build running
 """
@@ -34,7 +34,7 @@ RELEASES_DIR = "releases"
 BUILDING = ".building"
 MANIFEST = "manifest.json"
 # Fixed links into the current release, made once; only `current` ever moves.
-STABLE_LINKS = (PUBLISHED_NAME, "exports", "report")
+STABLE_LINKS = (PUBLISHED_NAME, "exports", "page")
 
 
 class PublishError(Exception):

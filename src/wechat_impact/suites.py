@@ -474,7 +474,7 @@ CLAIM_CHECKS_QUERY = f"""
 with
 
 register as (
-    select distinct claim_id from raw.report_known_discrepancies
+    select distinct claim_id from raw.corpus_known_discrepancies
 ),
 
 claims as (
@@ -546,14 +546,14 @@ CLAIM_CHECKS = Suite(
         ),
         _is(
             gxe.ExpectColumnValuesToNotBeInSet,
-            "every inconsistent claim is registered in raw.report_known_discrepancies "
+            "every inconsistent claim is registered in raw.corpus_known_discrepancies "
             "(an unregistered inconsistent claim is an undocumented inconsistency)",
             column="unregistered_status",
             value_set=["inconsistent"],
         ),
         _is(
             gxe.ExpectColumnValuesToBeInSet,
-            "every discrepancy registered in raw.report_known_discrepancies still occurs "
+            "every discrepancy registered in raw.corpus_known_discrepancies still occurs "
             "(a registered claim that is not inconsistent, or not there, is out of date)",
             column="registered_status",
             value_set=["inconsistent"],

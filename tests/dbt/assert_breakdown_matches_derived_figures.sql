@@ -6,7 +6,7 @@ breakdown as (
 ),
 
 components as (
-    select * from {{ ref('stg_report__breakdown_components') }}
+    select * from {{ ref('stg_corpus__breakdown_components') }}
 ),
 
 derived_figures as (

@@ -4,15 +4,15 @@
 with
 
 operations as (
-    select * from {{ ref('stg_report__operations') }}
+    select * from {{ ref('stg_corpus__operations') }}
 ),
 
 derivations as (
-    select * from {{ ref('stg_report__derivations') }}
+    select * from {{ ref('stg_corpus__derivations') }}
 ),
 
 derivation_inputs as (
-    select * from {{ ref('stg_report__derivation_inputs') }}
+    select * from {{ ref('stg_corpus__derivation_inputs') }}
 ),
 
 required_roles as (

@@ -8,7 +8,7 @@ claim_checks as (
 ),
 
 register as (
-    select * from {{ ref('stg_report__known_discrepancies') }}
+    select * from {{ ref('stg_corpus__known_discrepancies') }}
 ),
 
 inconsistent as (
@@ -20,7 +20,7 @@ select
     coalesce(inconsistent.claim_id, register.claim_id) as claim_id,
     case
         when register.claim_id is null
-            then 'inconsistent but not in seeds/report_known_discrepancies.csv'
+            then 'inconsistent but not in seeds/corpus_known_discrepancies.csv'
         else 'registered as a discrepancy but no longer inconsistent'
     end as problem
 from inconsistent

@@ -1,6 +1,6 @@
 """`make scale`: the whole build over a synthetic corpus, timed step by step.
 
-    python -m wechat_impact.scale --documents 10000     # 1,000,000 figures
+    python -m wechat_impact.tools.scale --documents 10000     # 1,000,000 figures
 
 In a scratch copy of the project: generate the corpus (synthetic.py), check the inputs, run
 `dbt build` with the seeds read straight from their CSVs (the external_seeds_dir var of
@@ -30,9 +30,10 @@ from pathlib import Path
 
 import duckdb
 
-from wechat_impact import dbt_run, inputs, synthetic
+from wechat_impact import dbt_run, inputs
 from wechat_impact.pipeline import BuildFailed, StepTimer
 from wechat_impact.project_files import copy_project
+from wechat_impact.tools import synthetic
 from wechat_impact.validation_worker import ValidationWorker
 
 TARGET_PATH = "target/scale"
@@ -96,7 +97,7 @@ def _register_raw_views(project: Path, database: Path) -> None:
     """raw.<seed> as a view over each seed's CSV, the layout a normal build has.
 
     With external seeds dbt loads nothing into raw, but the validator reads the register of
-    known discrepancies from raw.report_known_discrepancies. The views read the same files, in
+    known discrepancies from raw.corpus_known_discrepancies. The views read the same files, in
     the same dialect, as macros/seed_relation.sql makes the staging models read them.
     """
     with duckdb.connect(str(database)) as connection:

@@ -24,7 +24,7 @@ import duckdb
 
 Row = dict[str, Any]
 
-CSS = Path(__file__).parent / "report_assets" / "report.css"
+CSS = Path(__file__).parent / "page_assets" / "page.css"
 
 # Largest first; a number is shown in the first scale it reaches ("95.2 billion yuan").
 SCALES = ((Decimal(10) ** 9, " billion"), (Decimal(10) ** 6, " million"), (Decimal(1), ""))
@@ -105,7 +105,7 @@ QUERIES = {
 }
 
 
-def write_report(database: Path, out_dir: Path) -> Path:
+def write_page(database: Path, out_dir: Path) -> Path:
     """Write out_dir/index.html for the release in `database` and return its path."""
     with duckdb.connect(str(database), read_only=True) as connection:
         data = {name: _rows(connection, query) for name, query in QUERIES.items()}

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_known_discrepancies') }}
+    select * from {{ seed_relation('corpus_known_discrepancies') }}
 ),
 
 renamed as (

@@ -1,12 +1,12 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_derivation_inputs') }}
+    select * from {{ seed_relation('corpus_claim_figures') }}
 ),
 
 renamed as (
     select
-        derived_id,
+        claim_id,
         figure_id,
         role
     from source

@@ -1,4 +1,4 @@
-"""The report page in a real browser (Debian's Chromium, headless): it loads offline with no
+"""The findings page in a real browser (Debian's Chromium, headless): it loads offline with no
 errors and no requests, shows the breakdown chart and the inconsistent claim, and keeps a quote
 that contains a <script> as text. The page is rendered from a copy of the built release whose
 first quote has a script planted in it, as a hostile or broken source text would."""
@@ -16,7 +16,7 @@ import duckdb
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, sync_playwright
 
-from wechat_impact import report
+from wechat_impact import page as findings_page
 
 pytestmark = pytest.mark.slow
 
@@ -68,7 +68,7 @@ def release(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def loaded(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedPage]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `sh scripts/install-chromium.sh` (as root) first")
-    path = report.write_report(release, tmp_path_factory.mktemp("report"))
+    path = findings_page.write_page(release, tmp_path_factory.mktemp("page"))
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -163,8 +163,8 @@ def test_big_amounts_read_in_words_with_the_exact_value_kept(loaded: LoadedPage)
 
 
 def test_page_is_self_contained_and_deterministic(release: Path, tmp_path: Path) -> None:
-    first = report.write_report(release, tmp_path / "first").read_bytes()
-    second = report.write_report(release, tmp_path / "second").read_bytes()
+    first = findings_page.write_page(release, tmp_path / "first").read_bytes()
+    second = findings_page.write_page(release, tmp_path / "second").read_bytes()
     assert first == second
     page = first.decode("utf-8")
     assert not re.search(
@@ -185,7 +185,7 @@ def test_validation_counts_match_the_results(loaded: LoadedPage, release: Path) 
     assert section.locator("tbody tr").count() == passed + failed
 
 
-def test_offsets_that_miss_the_printed_text_stop_the_report(release: Path, tmp_path: Path) -> None:
+def test_offsets_that_miss_the_printed_text_stop_the_page(release: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.duckdb"
     shutil.copyfile(release, broken)
     with duckdb.connect(str(broken)) as connection:
@@ -194,4 +194,4 @@ def test_offsets_that_miss_the_printed_text_stop_the_report(release: Path, tmp_p
             "where mention_id = 'information_consumption__1'"
         )
     with pytest.raises(ValueError, match=r"mention information_consumption__1: characters 231-252"):
-        report.write_report(broken, tmp_path / "report")
+        findings_page.write_page(broken, tmp_path / "page")

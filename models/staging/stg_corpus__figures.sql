@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_figures') }}
+    select * from {{ seed_relation('corpus_figures') }}
 ),
 
 renamed as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_breakdown_components') }}
+    select * from {{ seed_relation('corpus_breakdown_components') }}
 ),
 
 renamed as (

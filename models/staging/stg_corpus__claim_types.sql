@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_claim_types') }}
+    select * from {{ seed_relation('corpus_claim_types') }}
 ),
 
 renamed as (

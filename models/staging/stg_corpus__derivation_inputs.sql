@@ -1,12 +1,12 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_claim_figures') }}
+    select * from {{ seed_relation('corpus_derivation_inputs') }}
 ),
 
 renamed as (
     select
-        claim_id,
+        derived_id,
         figure_id,
         role
     from source

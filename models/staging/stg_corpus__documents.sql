@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_documents') }}
+    select * from {{ seed_relation('corpus_documents') }}
 ),
 
 renamed as (

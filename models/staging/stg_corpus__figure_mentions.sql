@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_figure_mentions') }}
+    select * from {{ seed_relation('corpus_figure_mentions') }}
 ),
 
 renamed as (

@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             times["e"].append(
                 timed(
                     lambda: run(
-                        [sys.executable, "-m", "wechat_impact.bench", "--without-gx"], project
+                        [sys.executable, "-m", "wechat_impact.tools.bench", "--without-gx"], project
                     )
                 )
             )

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_claims') }}
+    select * from {{ seed_relation('corpus_claims') }}
 ),
 
 renamed as (

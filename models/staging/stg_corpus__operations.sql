@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_operations') }}
+    select * from {{ seed_relation('corpus_operations') }}
 ),
 
 renamed as (

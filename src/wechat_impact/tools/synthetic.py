@@ -1,6 +1,6 @@
 """A synthetic corpus in the seed format, for running the warehouse at scale.
 
-    python -m wechat_impact.synthetic --documents 10000 --out DIR
+    python -m wechat_impact.tools.synthetic --documents 10000 --out DIR
 
 writes DIR/seeds (every seed file, same headers, plus _seeds.yml) and DIR/sources (the article
 and one small text file per synthetic document), so DIR passes `inputs.check_inputs` as it is.
@@ -364,7 +364,7 @@ select * from (values
 # The synthetic rows of each seed, in its header's column order, with a `position` that
 # orders them after the article's. The reference seeds (claim types, operations) have none.
 SYNTHETIC_ROWS = {
-    "report_documents": """
+    "corpus_documents": """
         select
             document_id,
             getvariable('sources') || '/document_id=' || document_id || '/' || getvariable('file')
@@ -372,16 +372,16 @@ SYNTHETIC_ROWS = {
             sha256(text || chr(10)) as sha256,
             cast(length(text) + 1 as varchar) as char_count,
             'Synthetic document ' || document_number as title,
-            'wechat_impact.synthetic' as author,
+            'wechat_impact.tools.synthetic' as author,
             'nobody (generated for the scale run)' as publisher,
             'Synthetic impact report ' || document_number as report_title,
-            'wechat_impact.synthetic' as report_publisher,
+            'wechat_impact.tools.synthetic' as report_publisher,
             '2014-12' as report_date,
             'en (synthetic)' as language,
             document_number as position
         from texts
     """,
-    "report_figures": """
+    "corpus_figures": """
         select
             figure_id,
             document_id,
@@ -393,7 +393,7 @@ SYNTHETIC_ROWS = {
         from placed
         where mention_number = 1
     """,
-    "report_figure_mentions": """
+    "corpus_figure_mentions": """
         select
             mention_id,
             figure_id,
@@ -411,7 +411,7 @@ SYNTHETIC_ROWS = {
             figure_position * 2 + mention_number as position
         from placed
     """,
-    "report_claims": """
+    "corpus_claims": """
         select
             sections.section_id || '_' || claim_shapes.claim as claim_id,
             sections.document_id,
@@ -423,7 +423,7 @@ SYNTHETIC_ROWS = {
         cross join claim_shapes
         where sections.linked
     """,
-    "report_claim_figures": """
+    "corpus_claim_figures": """
         select
             sections.section_id || '_' || claim_roles.claim as claim_id,
             sections.section_id || '_' || claim_roles.figure as figure_id,
@@ -433,7 +433,7 @@ SYNTHETIC_ROWS = {
         cross join claim_roles
         where sections.linked
     """,
-    "report_derivations": """
+    "corpus_derivations": """
         select
             sections.section_id || '_' || derivation_shapes.derivation as derived_id,
             sections.document_id,
@@ -445,7 +445,7 @@ SYNTHETIC_ROWS = {
         cross join derivation_shapes
         where sections.linked
     """,
-    "report_derivation_inputs": """
+    "corpus_derivation_inputs": """
         select
             sections.section_id || '_' || derivation_roles.derivation as derived_id,
             sections.section_id || '_' || derivation_roles.figure as figure_id,
@@ -455,7 +455,7 @@ SYNTHETIC_ROWS = {
         cross join derivation_roles
         where sections.linked
     """,
-    "report_breakdown_components": """
+    "corpus_breakdown_components": """
         select
             sections.section_id || '_consumption' as total_id,
             sections.section_id || '_' || component_shapes.component as component_id,
@@ -468,7 +468,7 @@ SYNTHETIC_ROWS = {
         cross join component_shapes
         where sections.linked
     """,
-    "report_known_discrepancies": """
+    "corpus_known_discrepancies": """
         select
             section_id || '_channel_a_share_of_consumption' as claim_id,
             'Made inconsistent on purpose: the printed channel A consumption is twice what '

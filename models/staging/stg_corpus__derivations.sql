@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ seed_relation('report_derivations') }}
+    select * from {{ seed_relation('corpus_derivations') }}
 ),
 
 renamed as (
