@@ -7,6 +7,7 @@ One dbt build per session; every corruption edits a copy of the built file.
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -55,10 +56,19 @@ def test_the_published_figures_are_printed_in_the_article() -> None:
     assert [figure.printed for figure in PUBLISHED_FIGURES if figure.printed not in text] == []
 
 
-@pytest.mark.parametrize(
-    "number",
-    ["85.7", "100", "0", "0.0000000001", "-0.5", "95200000000", "2245283018867.9244808192", None],
+QUANTITY_TEXTS = (
+    "85.7",
+    "100",
+    "0",
+    "0.0000000001",
+    "-0.5",
+    "95200000000",
+    "2245283018867.9244808192",
+    None,
 )
+
+
+@pytest.mark.parametrize("number", QUANTITY_TEXTS)
 def test_quantity_text_in_sql_is_plain(number: str | None) -> None:
     """The figures suite renders the marts' decimals in SQL; they must read as `plain` does."""
     decimal = None if number is None else Decimal(number)
@@ -76,6 +86,44 @@ def test_quantity_text_keeps_the_zeros_of_a_whole_number() -> None:
         connection.execute(QUANTITY_TEXT_SQL)
         [(text,)] = connection.execute("select quantity_text(100)").fetchall()
     assert text == "100"
+
+
+@pytest.mark.slow
+def test_the_dbt_macro_quantity_text_is_plain(built_warehouse: Path, tmp_path: Path) -> None:
+    """The models print quantities with macros/quantity_text.sql, the same rule in dbt."""
+    database = edited_copy(built_warehouse, tmp_path / "copy.duckdb")
+    numbers = [number for number in QUANTITY_TEXTS if number is not None]
+    rows = ", ".join(f"('{number}')" for number in numbers)
+    query = (
+        "select number_text, {{ quantity_text('number_text') }} as text"
+        f" from (values {rows}) as numbers (number_text)"
+    )
+    project = built_warehouse.parent
+    completed = subprocess.run(
+        [
+            dbt_run.dbt_executable(),
+            "--quiet",
+            "show",
+            "--output",
+            "json",
+            "--limit",
+            "-1",
+            "--inline",
+            query,
+            "--target",
+            "dev",
+        ],
+        cwd=project,
+        env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(database)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-4000:]
+    shown = json.loads(completed.stdout[completed.stdout.index("{") :])["show"]
+    assert {row["number_text"]: row["text"] for row in shown} == {
+        number: plain(Decimal(number)) for number in numbers
+    }
 
 
 @pytest.fixture(scope="session")
