@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-
 from wechat_impact.numbers import Found, NumberError, find_numbers, plain
 from wechat_impact.seed_specs import SpecError, read_yaml
 

@@ -64,7 +64,7 @@ def _first(connection: duckdb.DuckDBPyConnection, query: str) -> Iterator[str]:
 _UNIT_LIST = ", ".join(f"'{unit}'" for unit in UNITS)
 
 # One row per role an operation or claim type declares, with the unit it takes.
-_ROLE_UNITS = f"""
+_ROLE_UNITS = """
 create or replace temp table role_units as
 with declared as (
     select
@@ -193,7 +193,7 @@ def _needs_and_uses(kind: str) -> str:
 
 
 def _use_checks(kind: str) -> Iterator[str]:
-    things, id_column, type_column, inputs, type_kind = _KINDS[kind]
+    things, id_column, _, inputs, type_kind = _KINDS[kind]
     things_file, inputs_file = f"seeds/{things}.csv", f"seeds/{inputs}.csv"
     yield f"""
         select '{inputs_file}', file_row, 'role',

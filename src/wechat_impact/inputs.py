@@ -27,7 +27,7 @@ import duckdb
 from wechat_impact import input_rules
 from wechat_impact.seed_specs import SEED_SPECS, SEEDS_DIR, SeedSpec, SpecError, load_specs
 
-__all__ = ["SEED_SPECS", "SEEDS_DIR", "InputError", "SeedSpec", "check_inputs", "load_specs"]
+__all__ = ["SEEDS_DIR", "SEED_SPECS", "InputError", "SeedSpec", "check_inputs", "load_specs"]
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # Ids: lowercase letters, digits and underscores, starting with a letter. Two ids can then
@@ -137,9 +137,7 @@ def _check_header(root: Path, spec: SeedSpec) -> None:
             f"the header must be {','.join(expected)}"
         )
     if header != expected:
-        position = next(
-            i for i, (a, b) in enumerate(zip(header, expected, strict=False)) if a != b
-        )
+        position = next(i for i, (a, b) in enumerate(zip(header, expected, strict=False)) if a != b)
         raise InputError(
             f"{spec.file}, row 1, column {header[position]}: columns out of order "
             f"(column {position + 1} must be {expected[position]}); "
@@ -203,14 +201,13 @@ def _reject_reason(
 def _longest_field(path: Path, line: int) -> tuple[int, int]:
     """(index, length) of the longest field of the record that starts on line `line`."""
     csv.field_size_limit(2**31 - 1)  # the record is over DuckDB's limit; read it anyway
-    record = [""]
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as file:
         reader = csv.reader(file)
         for record in reader:
             if reader.line_num >= line:
-                break
-    lengths = [len(field) for field in record] or [0]
-    return lengths.index(max(lengths)), max(lengths)
+                lengths = [len(field) for field in record] or [0]
+                return lengths.index(max(lengths)), max(lengths)
+    return 0, 0
 
 
 def _row_problems(connection: duckdb.DuckDBPyConnection, specs: list[SeedSpec]) -> Iterator[str]:

@@ -74,8 +74,7 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
                     "from these inputs (FORCE=1 rebuilds anyway)"
                 )
             print(
-                f"release {current.get('release_id')} fails verification: {problem}; "
-                "rebuilding it",
+                f"release {current.get('release_id')} fails verification: {problem}; rebuilding it",
                 file=sys.stderr,
             )
         release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + inputs_hash[:8]

@@ -155,7 +155,10 @@ def verify_release(warehouse: Path, manifest: dict) -> str | None:
         except OSError:
             return f"{relative} is missing"
         if status.st_size != recorded["bytes"]:
-            return f"{relative} changed size ({recorded['bytes']} bytes published, now {status.st_size})"
+            return (
+                f"{relative} changed size "
+                f"({recorded['bytes']} bytes published, now {status.st_size})"
+            )
         if status.st_mtime_ns != recorded["mtime_ns"] and _sha256(path) != recorded["sha256"]:
             return f"{relative} was changed after it was published (its sha256 differs)"
     extra = sorted(
