@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -188,19 +191,91 @@ def test_every_seed_file_has_a_specification(project: Path) -> None:
     assert specified == on_disk
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("case", sorted(REJECTED))
-def test_make_build_refuses_bad_input_and_publishes_nothing(
-    tmp_path: Path, built_project: Path, case: str
+def replace_with_fifo(project: Path) -> None:
+    path = project / "seeds" / "corpus_claims.csv"
+    path.unlink()
+    os.mkfifo(path)
+
+
+def replace_with_directory(project: Path) -> None:
+    path = project / "seeds" / "corpus_claim_figures.csv"
+    path.unlink()
+    path.mkdir()
+
+
+def write_an_overlong_statement(project: Path) -> None:
+    """A field over the 2,000,000 bytes DuckDB's CSV reader (and dbt's seed loader) takes."""
+    path = project / "seeds" / "corpus_claims.csv"
+    with path.open("a", encoding="utf-8") as file:
+        file.write(
+            f"jobs_everywhere,wechat_2014_impact_article,repeated_mention,{'x' * 2_000_001}\n"
+        )
+
+
+# Bad inputs that are not a seed's text, made by a function, and the exact line for each.
+MADE = {
+    replace_with_fifo: "seeds/corpus_claims.csv: not a regular file (a named pipe); "
+    "replace it with the CSV file from git",
+    replace_with_directory: "seeds/corpus_claim_figures.csv: not a regular file (a directory); "
+    "replace it with the CSV file from git",
+    write_an_overlong_statement: "seeds/corpus_claims.csv, row 12, column statement: the field "
+    "is 2000001 characters long, over the 2000000 bytes a row may have; is a quote never closed?",
+}
+
+
+@pytest.mark.parametrize("make", MADE, ids=lambda make: make.__name__)
+def test_a_bad_seed_file_is_refused_without_reading_it(
+    project: Path, make: Callable[[Path], None]
 ) -> None:
+    make(project)
+    assert refusal(project) == MADE[make]
+
+
+def release_bytes(project: Path) -> dict[str, str]:
+    """Every file and link under warehouse/: a file's sha256, a link's target."""
+    found = {}
+    warehouse = project / "warehouse"
+    for path in sorted(warehouse.rglob("*")):
+        relative = path.relative_to(warehouse).as_posix()
+        if path.is_symlink():
+            found[relative] = f"-> {os.readlink(path)}"
+        elif path.is_file() and path.name != ".build.lock":
+            found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def refused_build(project: Path) -> str:
+    """Run `wechat-impact build` on a broken copy; the one error line it printed."""
+    before = release_bytes(project)
+    completed = run_cli(project, "build")
+    assert completed.returncode == 1, completed.stderr
+    assert "Traceback" not in completed.stderr, completed.stderr
+    assert completed.stderr.endswith("\nnothing was published\n"), completed.stderr
+    assert release_bytes(project) == before
+    return completed.stderr.splitlines()[-2].removeprefix("error: ")
+
+
+@pytest.fixture
+def broken_copy(tmp_path: Path, built_project: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(built_project, project, symlinks=True)
-    published = (project / "warehouse" / "current").resolve()
-    overlay(project, CORPUS / case)
-    completed = run_cli(project, "build")
-    assert completed.returncode == 1
-    assert f"error: {REJECTED[case]}\nnothing was published\n" in completed.stderr
-    assert (project / "warehouse" / "current").resolve() == published
+    return project
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", sorted({**REJECTED, **REFUSED_BY_DBT}))
+def test_make_build_refuses_bad_input_and_publishes_nothing(broken_copy: Path, case: str) -> None:
+    overlay(broken_copy, CORPUS / case)
+    assert refused_build(broken_copy) == {**REJECTED, **REFUSED_BY_DBT}[case]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("make", MADE, ids=lambda make: make.__name__)
+def test_make_build_refuses_a_bad_seed_file_and_publishes_nothing(
+    broken_copy: Path, make: Callable[[Path], None]
+) -> None:
+    make(broken_copy)
+    assert refused_build(broken_copy) == MADE[make]
 
 
 @pytest.mark.slow
