@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, overlay, run_cli
+from conftest import ROOT, overlay, release_bytes, run_cli
 from wechat_impact import extract
 from wechat_impact.inputs import InputError, check_inputs, load_specs
 
@@ -229,19 +228,6 @@ def test_a_bad_seed_file_is_refused_without_reading_it(
 ) -> None:
     make(project)
     assert refusal(project) == MADE[make]
-
-
-def release_bytes(project: Path) -> dict[str, str]:
-    """Every file and link under warehouse/: a file's sha256, a link's target."""
-    found = {}
-    warehouse = project / "warehouse"
-    for path in sorted(warehouse.rglob("*")):
-        relative = path.relative_to(warehouse).as_posix()
-        if path.is_symlink():
-            found[relative] = f"-> {os.readlink(path)}"
-        elif path.is_file() and path.name != ".build.lock":
-            found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
 
 
 def refused_build(project: Path) -> str:
