@@ -211,12 +211,18 @@ def write_an_overlong_statement(project: Path) -> None:
         )
 
 
+def put_a_fifo_among_the_models(project: Path) -> None:
+    os.mkfifo(project / "models" / "staging" / "stg_corpus__notes.sql")
+
+
 # Bad inputs that are not a seed's text, made by a function, and the exact line for each.
 MADE = {
     replace_with_fifo: "seeds/corpus_claims.csv: not a regular file (a named pipe); "
     "replace it with the CSV file from git",
     replace_with_directory: "seeds/corpus_claim_figures.csv: not a regular file (a directory); "
     "replace it with the CSV file from git",
+    put_a_fifo_among_the_models: "models/staging/stg_corpus__notes.sql: not a regular file "
+    "(a named pipe); the build reads only regular files: remove it or restore the file from git",
     write_an_overlong_statement: "seeds/corpus_claims.csv, row 12, column statement: the field "
     "is 2000001 characters long, over the 2000000 bytes a row may have; is a quote never closed?",
 }

@@ -19,12 +19,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 
 from wechat_impact import input_rules
+from wechat_impact.project_files import PROJECT_PARTS
 from wechat_impact.seed_specs import SEED_SPECS, SEEDS_DIR, SeedSpec, SpecError, load_specs
 
 __all__ = ["SEEDS_DIR", "SEED_SPECS", "InputError", "SeedSpec", "check_inputs", "load_specs"]
@@ -95,6 +97,15 @@ def _check_seed_files(root: Path, specs: list[SeedSpec]) -> None:
                 f"{spec.file}: not a regular file ({_kind(path)}); "
                 "replace it with the CSV file from git"
             )
+    for part in PROJECT_PARTS:  # dbt reads models, macros, tests: none may block it either
+        base = root / part
+        paths = base.rglob("*") if base.is_dir() else [base] if os.path.lexists(base) else []
+        for path in sorted(paths):
+            if not path.is_dir() and not path.is_file():
+                raise InputError(
+                    f"{path.relative_to(root).as_posix()}: not a regular file ({_kind(path)}); "
+                    "the build reads only regular files: remove it or restore the file from git"
+                )
 
 
 def _kind(path: Path) -> str:
@@ -102,6 +113,8 @@ def _kind(path: Path) -> str:
         return "a directory"
     if path.is_fifo():
         return "a named pipe"
+    if not path.exists():
+        return "a link to nothing"
     return "a device or socket"
 
 
