@@ -26,8 +26,7 @@ unregistered as (
         'claim_id' as seed_column,
         'claim ' || inconsistent.claim_id
         || ' is inconsistent, but seeds/corpus_known_discrepancies.csv'
-        || ' does not register it; add it there with the reason'
-        as problem
+        || ' does not register it; add it there with the reason' as problem
     from inconsistent
     left join register
         on inconsistent.claim_id = register.claim_id
@@ -43,8 +42,7 @@ no_longer_inconsistent as (
         'claim ' || register.claim_id
         || ' is registered as a discrepancy, but it is '
         || coalesce(claim_checks.status, 'not checked')
-        || '; remove the row or correct the figures'
-        as problem
+        || '; remove the row or correct the figures' as problem
     from register
     left join claim_checks
         on register.claim_id = claim_checks.claim_id
