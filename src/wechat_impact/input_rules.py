@@ -21,10 +21,10 @@ from collections.abc import Iterator
 
 import duckdb
 
-UNITS = ("CNY", "persons", "percent", "count")
 SAME = "same"
 
-# (what, its seed, id column, type column, inputs seed, the seed of its types, type id column)
+# What is checked: its seed, id column and type column, the seed of its inputs, and what its
+# types are called (a kind in the role_units table).
 _KINDS = {
     "derivation": (
         "corpus_derivations",
@@ -37,10 +37,11 @@ _KINDS = {
 }
 
 
-def problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:
-    """One message per broken rule, in the order a fix should take them."""
+def problems(connection: duckdb.DuckDBPyConnection, units: tuple[str, ...]) -> Iterator[str]:
+    """One message per broken rule, in the order a fix should take them. units: the base units
+    a figure can have (seeds/_seeds.yml, corpus_figures.unit)."""
     connection.execute(_ROLE_UNITS)
-    for query in _declaration_checks():
+    for query in _declaration_checks(units):
         yield from _first(connection, query)
     for kind in _KINDS:
         connection.execute(_needs_and_uses(kind))
@@ -60,8 +61,6 @@ def _first(connection: duckdb.DuckDBPyConnection, query: str) -> Iterator[str]:
         file, file_row, column, message = row
         yield f"{file}, row {file_row}, column {column}: {message}"
 
-
-_UNIT_LIST = ", ".join(f"'{unit}'" for unit in UNITS)
 
 # One row per role an operation or claim type declares, with the unit it takes.
 _ROLE_UNITS = """
@@ -89,15 +88,17 @@ from declared
 """
 
 
-def _declaration_checks() -> Iterator[str]:
+def _declaration_checks(units: tuple[str, ...]) -> Iterator[str]:
     """role_units, roles, result_unit, published_role and optional_roles agree."""
+    allowed = ", ".join(f"'{unit}'" for unit in (*units, SAME))
+    shown = f"{', '.join(units)} or {SAME}"
     yield f"""
         select file, file_row, 'role_units',
             '''' || entry || ''' is not role:unit, the unit one of '
-            || '{", ".join(UNITS)} or {SAME}'
+            || '{shown}'
         from role_units
         where not regexp_full_match(entry, '[a-z_]+:[A-Za-z]+')
-            or unit not in ({_UNIT_LIST}, '{SAME}')
+            or unit not in ({allowed})
     """
     yield """
         select file, file_row, 'role_units', 'role ' || role || ' is listed twice'
@@ -128,9 +129,9 @@ def _declaration_checks() -> Iterator[str]:
     yield f"""
         select 'seeds/corpus_operations.csv', file_row, 'result_unit',
             '''' || coalesce(result_unit, '') || ''' is not one of '
-            || '{", ".join(UNITS)} or {SAME} (the unit of its {SAME} roles)'
+            || '{shown} (the unit of its {SAME} roles)'
         from corpus_operations
-        where result_unit is null or result_unit not in ({_UNIT_LIST}, '{SAME}')
+        where result_unit is null or result_unit not in ({allowed})
             or (result_unit = '{SAME}' and operation not in (
                 select name from role_units where kind = 'operation' and unit = '{SAME}'
             ))

@@ -59,7 +59,14 @@ def check_inputs(root: Path) -> None:
         _load(connection, root, spec)
     for problem in _row_problems(connection, specs):
         raise InputError(problem)
-    for problem in input_rules.problems(connection):
+    units = next(
+        column.accepted_values or ()
+        for spec in specs
+        if spec.name == "corpus_figures"
+        for column in spec.columns
+        if column.name == "unit"
+    )
+    for problem in input_rules.problems(connection, units):
         raise InputError(problem)
     _check_documents(connection, root)
 
