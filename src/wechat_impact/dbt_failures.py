@@ -23,7 +23,9 @@ SEED_COLUMNS = ("seed", "seed_key", "key_value", "seed_column", "problem")
 
 def explain(root: Path, database: Path, failed_tests: list[tuple[str, str]]) -> list[str]:
     """One line per failed test (name, compiled SQL) whose rows name a seed row."""
-    lines = []
+    lines: list[str] = []
+    if not failed_tests or not database.is_file():
+        return lines
     with duckdb.connect(str(database), read_only=True) as connection:
         for name, compiled in failed_tests:
             try:

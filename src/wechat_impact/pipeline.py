@@ -97,7 +97,7 @@ def _build_release(
     inputs_hash: str,
     timer: StepTimer,
 ) -> dict:
-    from wechat_impact import dbt_run, exports, extract, inputs, page, release_tables
+    from wechat_impact import dbt_failures, dbt_run, exports, extract, inputs, page, release_tables
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME
@@ -119,8 +119,6 @@ def _build_release(
                     root / RELEASE_TARGET_PATH,
                 )
             except dbt_run.DbtError as error:
-                from wechat_impact import dbt_failures
-
                 seed_rows = dbt_failures.explain(root, building, error.failed_tests)
                 raise BuildFailed("\n".join(seed_rows) or str(error)) from error
         built_at = datetime.now(UTC).replace(tzinfo=None)

@@ -154,6 +154,8 @@ def verify_release(warehouse: Path, manifest: dict) -> str | None:
             status = path.stat()
         except OSError:
             return f"{relative} is missing"
+        if not stat.S_ISREG(status.st_mode):  # hashing a pipe would wait for ever
+            return f"{relative} is no longer a regular file"
         if status.st_size != recorded["bytes"]:
             return (
                 f"{relative} changed size "
