@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -30,6 +32,19 @@ def overlay(project: Path, files: Path) -> None:
     for path in files.rglob("*"):
         if path.is_file():
             (project / path.relative_to(files)).write_bytes(path.read_bytes())
+
+
+def release_bytes(project: Path) -> dict[str, str]:
+    """Every file and link under warehouse/: a file's sha256, a link's target."""
+    found = {}
+    warehouse = project / "warehouse"
+    for path in sorted(warehouse.rglob("*")):
+        relative = path.relative_to(warehouse).as_posix()
+        if path.is_symlink():
+            found[relative] = f"-> {os.readlink(path)}"
+        elif path.is_file() and path.name != ".build.lock":
+            found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
 
 
 @pytest.fixture

@@ -164,3 +164,33 @@ def test_another_build_changes_only_the_build_specific_files(
         for table in manifest["build_specific_tables"]
         for file_format in ("parquet", "csv")
     }
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_text_cell_a_spreadsheet_would_run_is_quoted_in_csv_only(
+    warehouse: Path, tmp_path: Path, start: str
+) -> None:
+    database = copy_of(warehouse, tmp_path / "release.duckdb")
+    statement = f'{start}HYPERLINK("http://example.invalid")'
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(
+            "update marts.claim_checks set statement = ? where claim_id = 'jobs_repeated'",
+            [statement],
+        )
+    out_dir = tmp_path / "exports"
+    exports.write_exports(database, out_dir)
+    with duckdb.connect() as reader:
+        query = "select statement, published_low from read_{}(?) where claim_id = 'jobs_repeated'"
+        from_csv = reader.execute(query.format("csv"), [str(out_dir / "claim_checks.csv")])
+        assert from_csv.fetchone() == (f"'{statement}", 10065000)
+        from_parquet = reader.execute(
+            query.format("parquet"), [str(out_dir / "claim_checks.parquet")]
+        )
+        assert from_parquet.fetchone()[0] == statement
+
+
+def test_text_that_only_contains_a_formula_sign_is_unchanged(exported: tuple[Path, dict]) -> None:
+    out_dir, _ = exported
+    text = (out_dir / "figure_mentions.csv").read_text(encoding="utf-8")
+    assert ",20%-25%," in text  # a minus inside the text is no formula
+    assert ",'" not in text

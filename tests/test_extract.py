@@ -90,9 +90,9 @@ def test_a_number_the_catalog_does_not_map_stops_extraction(workspace: Path) -> 
     with pytest.raises(extract.ExtractError) as raised:
         extract.write(workspace)
     assert str(raised.value) == (
-        f"{workspace / DOCUMENT.relative_to(ROOT)}, line 9, column 527: "
+        f"{DOCUMENT.relative_to(ROOT)}, line 9, column 527: "
         "'up to 10 million 70 thousand people' is number 16, but "
-        f"{workspace / extract.CATALOG} maps only 15; add it to mentions"
+        f"{extract.CATALOG} maps only 15; add it to mentions"
     )
     assert not (workspace / extract.MENTIONS).exists()
 
@@ -103,8 +103,8 @@ def test_a_catalog_mention_without_a_number_stops_extraction(workspace: Path) ->
     with pytest.raises(extract.ExtractError) as raised:
         extract.write(workspace)
     assert str(raised.value) == (
-        f"{workspace / extract.CATALOG}: mention 17 ('10 million 70 thousand') has no number "
-        f"in {workspace / DOCUMENT.relative_to(ROOT)}, which prints 16; remove it or fix the text"
+        f"{extract.CATALOG}: mention 17 ('10 million 70 thousand') has no number "
+        f"in {DOCUMENT.relative_to(ROOT)}, which prints 16; remove it or fix the text"
     )
 
 
@@ -115,8 +115,8 @@ def test_a_printed_text_that_differs_stops_extraction(workspace: Path, capsys) -
     edit_catalog(workspace, misprint)
     assert main(["extract", "--root", str(workspace)]) == 1
     assert capsys.readouterr().err == (
-        f"error: {workspace / extract.CATALOG}: mention 7 is '8.5%', but number 7 in "
-        f"{workspace / DOCUMENT.relative_to(ROOT)} (line 5, column 626) is 'about 8.5%'\n"
+        f"error: {extract.CATALOG}: mention 7 is '8.5%', but number 7 in "
+        f"{DOCUMENT.relative_to(ROOT)} (line 5, column 626) is 'about 8.5%'\n"
     )
 
 

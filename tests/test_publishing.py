@@ -7,6 +7,8 @@ break inputs, then look at what warehouse/wechat_impact.duckdb shows.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -20,7 +22,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import BUILD_STEPS, build_copy, run_cli
+from conftest import BUILD_STEPS, build_copy, release_bytes, run_cli
+from wechat_impact import cli, publish
 
 pytestmark = pytest.mark.slow
 
@@ -277,3 +280,197 @@ def processes_naming(path: Path) -> list[str]:
         if any(str(path) in argument for argument in arguments):
             found.append(" ".join(arguments))
     return found
+
+
+def current_release(project: Path) -> Path:
+    return (project / "warehouse" / "current").resolve()
+
+
+def copy_of(tmp_path: Path, published: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(published, project, symlinks=True)
+    return project
+
+
+def test_a_release_is_read_only_and_its_manifest_records_every_file(published: Path) -> None:
+    release = current_release(published)
+    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    files = {path.relative_to(release).as_posix() for path in release.rglob("*") if path.is_file()}
+    assert set(manifest["files"]) == files - {"manifest.json", ".published"}
+    assert {"wechat_impact.duckdb", "exports/figures.csv", "page/index.html"} <= files
+    for relative, recorded in manifest["files"].items():
+        path = release / relative
+        assert recorded["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest(), relative
+        assert recorded["bytes"] == path.stat().st_size, relative
+        assert path.stat().st_mode & 0o222 == 0, relative  # no one may write it
+
+
+def delete_the_database(project: Path) -> None:
+    (current_release(project) / "wechat_impact.duckdb").unlink()
+
+
+def change_a_row_read_write(project: Path) -> None:
+    """What a BI tool opened read-write does (as root the read-only mode does not stop it)."""
+    with duckdb.connect(str(published_file(project))) as connection:
+        connection.execute(
+            "update marts.figures set label = 'changed' where figure_id = 'jobs_driven'"
+        )
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (delete_the_database, r"wechat_impact\.duckdb is missing"),
+        (
+            change_a_row_read_write,
+            r"wechat_impact\.duckdb (changed size \(\d+ bytes published, now \d+\)"
+            r"|was changed after it was published \(its sha256 differs\))",
+        ),
+    ],
+    ids=["deleted", "changed"],
+)
+def test_a_damaged_release_is_rebuilt_saying_why(
+    tmp_path: Path, published: Path, damage: Callable[[Path], None], reason: str
+) -> None:
+    project = copy_of(tmp_path, published)
+    before = current_release(project)
+    contents = mart_contents(published_file(project))
+    damage(project)
+    completed = run_cli(project, "build")
+    assert completed.returncode == 0, completed.stderr
+    said = rf"^release {before.name} fails verification: {reason}; rebuilding it$"
+    assert re.search(said, completed.stderr, flags=re.MULTILINE), completed.stderr
+    assert completed.stdout.startswith("published")
+    assert current_release(project) != before
+    assert mart_contents(published_file(project)) == contents
+
+
+def test_verification_hashes_only_what_moved(tmp_path: Path, published: Path) -> None:
+    project = copy_of(tmp_path, published)
+    warehouse = project / "warehouse"
+    manifest = publish.published_manifest(warehouse)
+    assert manifest is not None
+    assert publish.verify_release(warehouse, manifest) is None
+    page = current_release(project) / "page" / "index.html"
+    os.utime(page, ns=(0, 0))  # touched, same bytes: the hash clears it
+    assert publish.verify_release(warehouse, manifest) is None
+    text = page.read_bytes()
+    page.chmod(0o644)
+    page.write_bytes(text.replace(b"<", b">", 1))  # same size, other bytes
+    assert publish.verify_release(warehouse, manifest) == (
+        "page/index.html was changed after it was published (its sha256 differs)"
+    )
+    page.write_bytes(text)
+    (current_release(project) / "wechat_impact.duckdb.wal").write_bytes(b"")
+    assert publish.verify_release(warehouse, manifest) == (
+        "wechat_impact.duckdb.wal appeared after publishing (a client opened the release "
+        "read-write?)"
+    )
+
+
+def make_a_directory_of_current(project: Path) -> str:
+    current = project / "warehouse" / "current"
+    current.unlink()
+    current.mkdir()
+    return "current is a real directory"
+
+
+def make_a_file_of_the_published_name(project: Path) -> str:
+    published = published_file(project)
+    published.unlink()
+    published.write_bytes(b"")
+    return "wechat_impact.duckdb is a real file"
+
+
+@pytest.mark.parametrize(
+    "breakage", [make_a_directory_of_current, make_a_file_of_the_published_name]
+)
+def test_a_broken_warehouse_folder_is_refused_before_building(
+    tmp_path: Path, published: Path, breakage: Callable[[Path], str]
+) -> None:
+    project = copy_of(tmp_path, published)
+    what = breakage(project)
+    completed = run_cli(project, "build", "--force")
+    assert completed.returncode == 1
+    assert completed.stderr == (
+        f"error: {project.resolve() / 'warehouse'}/{what}, not a link into the published "
+        "release; move it away and build again\nnothing was published\n"
+    )
+
+
+def test_leftovers_are_removed_and_keep_counts_published_releases(
+    tmp_path: Path, published: Path
+) -> None:
+    project = copy_of(tmp_path, published)
+    warehouse = project / "warehouse"
+    releases = warehouse / "releases"
+    current = current_release(project)
+    older = []
+    for number in range(3):  # published before: a kill after the swap skipped pruning
+        older.append(releases / f"2000010{number}T000000000000Z-0000000{number}")
+        shutil.copytree(current, older[-1])
+    never_published = releases / "20991231T000000000000Z-99999999"
+    shutil.copytree(current, never_published)
+    (never_published / ".published").unlink()
+    half_pruned = releases / ".pruning-19990101T000000000000Z-00000000"
+    half_pruned.mkdir()
+    empty = releases / "19990102T000000000000Z-00000000"
+    empty.mkdir()
+    staged = warehouse / ".current.19990103T000000000000Z-00000000"
+    staged.symlink_to(Path("releases") / never_published.name)
+
+    completed = run_cli(project, "build", "--keep", "2")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith("warehouse is up to date")
+    for leftover in (half_pruned, staged, never_published, empty):
+        assert f"removed {leftover}, left by a build that did not finish" in completed.stderr
+    assert sorted(releases.iterdir()) == sorted([older[-1], current])
+
+
+def test_an_unwritable_warehouse_is_one_line(
+    tmp_path: Path, published: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """A read-only warehouse/releases (root ignores the mode bits, so the refusal is made)."""
+    project = copy_of(tmp_path, published)
+    before = release_bytes(project)
+    real_mkdir = Path.mkdir
+
+    def refuse(path: Path, *arguments: object, **keywords: object) -> None:
+        if path.name == ".building":
+            raise PermissionError(13, "Permission denied", str(path))
+        real_mkdir(path, *arguments, **keywords)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    assert cli.main(["build", "--force", "--root", str(project)]) == 1
+    building = project.resolve() / "warehouse" / "releases" / ".building"
+    assert capsys.readouterr().err == (
+        f"error: cannot write the warehouse: Permission denied ({building}); free space or make "
+        "warehouse/ writable, then build again\nnothing was published\n"
+    )
+    assert release_bytes(project) == before
+
+
+def test_a_full_disk_while_writing_the_release_publishes_nothing(
+    tmp_path: Path, published: Path
+) -> None:
+    project = copy_of(tmp_path, published)
+    before = release_bytes(project)
+    script = (
+        "import errno, sys\n"
+        "from wechat_impact import cli, exports\n"
+        "def full(database, out_dir):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device', str(out_dir / 'figures.csv'))\n"
+        "exports.write_exports = full\n"
+        "sys.exit(cli.main(['build', '--force']))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 1
+    exports_dir = project.resolve() / "warehouse" / "releases" / ".building" / "exports"
+    assert completed.stderr.endswith(
+        f"error: cannot write the warehouse: No space left on device ({exports_dir}/figures.csv); "
+        "free space or make warehouse/ writable, then build again\nnothing was published\n"
+    ), completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert release_bytes(project) == before

@@ -177,8 +177,6 @@ EXPECTATIONS = {
     ],
     "claim_checks": [
         ("expect_column_pair_values_to_be_equal", "status, expected_status"),
-        ("expect_column_values_to_not_be_in_set", "unregistered_status"),
-        ("expect_column_values_to_be_in_set", "registered_status"),
         ("expect_column_max_to_be_between", "offending_claims"),
     ],
     "consumption_breakdown": [
@@ -251,12 +249,8 @@ PRINTED_DETAILS = (
     " than and up to have one end, a range its two)"
 )
 COUNTED = "(all are counted; the first 20 by {key} are named by the checks above)"
-UNREGISTERED = (
-    "expected every inconsistent claim is a known discrepancy, registered with its reason (an"
-    " unregistered inconsistent claim is an undocumented inconsistency)"
-)
 CLAIMS_COUNTED = (
-    "expected no claim's status disagrees with its intervals or with the register "
+    "expected no claim's status disagrees with its intervals "
     + COUNTED.format(key="claim_id")
 )
 
@@ -319,24 +313,6 @@ CORRUPTIONS = {
         ' observed {"observed": 1}; expected no figure\'s mentions disagree '
         + COUNTED.format(key="figure_id"),
     ),
-    "the discrepancy register out of date": (
-        [
-            "update marts.claim_checks set known_discrepancy = false,"
-            " known_discrepancy_reason = null"
-            " where claim_id = 'data_traffic_share_of_consumption'",
-            "update marts.claim_checks set known_discrepancy = true,"
-            " known_discrepancy_reason = 'registered' where claim_id = 'jobs_repeated'",
-        ],
-        "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
-        ' observed {"rows": 2, "unexpected": [{"unregistered_status": "inconsistent",'
-        f' "claim_id": "data_traffic_share_of_consumption"}}]}}; {UNREGISTERED}\n'
-        "claim_checks: expect_column_values_to_be_in_set on registered_status failed, observed"
-        ' {"rows": 2, "unexpected": [{"registered_status": "consistent", "claim_id":'
-        ' "jobs_repeated"}]}; expected every registered known discrepancy still occurs (a'
-        " registered claim that is not inconsistent is out of date)\n"
-        'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
-        f'observed": 2}}; {CLAIMS_COUNTED}',
-    ),
     "a claim status flipped": (
         ["update marts.claim_checks set status = 'inconsistent' where claim_id = 'jobs_repeated'"],
         "claim_checks: expect_column_pair_values_to_be_equal on status, expected_status failed,"
@@ -344,9 +320,6 @@ CORRUPTIONS = {
         ' "jobs_repeated", "expected_status": "consistent"}]}; expected status agrees with the'
         " intervals: unverifiable iff nothing is recomputed, inconsistent iff the published and"
         " recomputed intervals cannot meet (or either is empty), consistent otherwise\n"
-        "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
-        ' observed {"rows": 1, "unexpected": [{"unregistered_status": "inconsistent",'
-        f' "claim_id": "jobs_repeated"}}]}}; {UNREGISTERED}\n'
         'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
         f'observed": 1}}; {CLAIMS_COUNTED}',
     ),

@@ -123,6 +123,12 @@ def _build(arguments: argparse.Namespace) -> int:
         summary = pipeline.build(arguments.root.resolve(), arguments.force, arguments.keep)
     except (pipeline.BuildFailed, publish.PublishError) as error:
         return _fail(f"{error}\nnothing was published")
+    except OSError as error:  # disk full, a read-only warehouse/: the partial release is gone
+        return _fail(
+            f"cannot write the warehouse: {error.strerror or error} "
+            f"({error.filename or 'warehouse/'}); free space or make warehouse/ writable, "
+            "then build again\nnothing was published"
+        )
     except KeyboardInterrupt:
         _fail("interrupted\nnothing was published")
         return INTERRUPTED

@@ -24,7 +24,14 @@ OFFLINE_ENV = {
 
 
 class DbtError(Exception):
-    """dbt failed: a model did not build or a test found rows."""
+    """dbt failed: a model did not build or a test found rows.
+
+    failed_tests holds (name, compiled SQL) of each test that found rows, so the caller
+    can say which seed row they come from (dbt_failures.py)."""
+
+    def __init__(self, message: str, failed_tests: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.failed_tests = failed_tests or []
 
 
 def dbt_environment(root: Path, **variables: str) -> dict[str, str]:
@@ -65,7 +72,10 @@ def run_dbt(root: Path, arguments: list[str], env: dict[str, str], target_path: 
     if isinstance(result.exception, KeyboardInterrupt):
         raise result.exception  # Ctrl-C: dbt cancelled its queries; the caller stops too
     if not result.success:
-        raise DbtError(_failures(run_results) or str(result.exception or "dbt failed; see above"))
+        raise DbtError(
+            _failures(run_results) or str(result.exception or "dbt failed; see above"),
+            _failed_tests(result.result),
+        )
 
 
 @contextlib.contextmanager
@@ -91,6 +101,15 @@ def _failures(run_results: Path) -> str | None:
         if result["status"] in {"error", "fail"}
     ]
     return "\n".join(lines) or None
+
+
+def _failed_tests(execution: object) -> list[tuple[str, str]]:
+    """(name, compiled SQL) of each test that ran and found rows."""
+    return [
+        (result.node.name, result.node.compiled_code)
+        for result in getattr(execution, "results", None) or []
+        if str(result.status) == "fail" and getattr(result.node, "compiled_code", None)
+    ]
 
 
 def _node_name(unique_id: str) -> str:

@@ -6,6 +6,11 @@ compared file by file: for the same inputs every export of a dbt mart is byte-id
 rows are written in a total order and DuckDB's writers embed no timestamps. The two tables the
 pipeline writes itself (build_info, validation_results) carry the build's time and release id,
 so the manifest marks them as build-specific and leaves them out of that promise.
+
+A spreadsheet runs a CSV cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
+return) as a formula. So, as OWASP recommends against CSV injection, every text cell of a CSV
+export that starts with one of them is written with a single quote in front; numbers are left
+alone, and Parquet files, which no spreadsheet evaluates, keep the text as it is.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ FORMATS = {
     "parquet": "format parquet",
     "csv": "format csv, header true",
 }
+# What makes a spreadsheet read a text cell as a formula (OWASP, "CSV Injection").
+FORMULA_START = r"^[=+@\t\r-]"
 
 
 def write_exports(database: Path, out_dir: Path) -> dict:
@@ -69,9 +76,10 @@ def _export(
     """COPY one table to one file in a total row order and describe the file for the manifest."""
     path = out_dir / f"{table}.{file_format}"
     order_by = _sort_columns(connection, table)
+    columns = _csv_columns(connection, table) if file_format == "csv" else "*"
     query = (
-        f"select * from {_quoted(SCHEMA)}.{_quoted(table)} "
-        f"order by {', '.join(_quoted(column) for column in order_by)}"
+        f"select {columns} from {_quoted(SCHEMA)}.{_quoted(table)} as source "
+        f"order by {', '.join('source.' + _quoted(column) for column in order_by)}"
     )
     target = str(path).replace("'", "''")
     (rows,) = connection.execute(
@@ -87,6 +95,29 @@ def _export(
         "order_by": order_by,
         "build_specific": table in BUILD_SPECIFIC_TABLES,
     }
+
+
+def _csv_columns(connection: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The select list of a CSV export: a text cell a spreadsheet would run gets a quote."""
+    rows = connection.execute(
+        "select column_name, data_type from duckdb_columns() "
+        "where schema_name = ? and table_name = ? order by column_index",
+        [SCHEMA, table],
+    ).fetchall()
+    return ", ".join(
+        _neutralised(f"source.{_quoted(name)}") + f" as {_quoted(name)}"
+        if data_type == "VARCHAR"
+        else f"source.{_quoted(name)}"
+        for name, data_type in rows
+    )
+
+
+def _neutralised(cell: str) -> str:
+    quote = "'" * 4  # SQL for a text of one single quote
+    return (
+        f"case when regexp_matches({cell}, '{FORMULA_START}') "
+        f"then {quote} || {cell} else {cell} end"
+    )
 
 
 def _sort_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:

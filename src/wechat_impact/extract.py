@@ -27,9 +27,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
-
 from wechat_impact.numbers import Found, NumberError, find_numbers, plain
+from wechat_impact.seed_specs import SpecError, read_yaml
 
 CATALOG = Path("sources/wechat-2014-impact-article.catalog.yml")
 FIGURES = Path("seeds/corpus_figures.csv")
@@ -76,12 +75,13 @@ class Catalog:
         return self.path.with_name(self.path.name.removesuffix(".catalog.yml") + ".txt")
 
 
-def load_catalog(path: Path) -> Catalog:
-    """Read and shape-check a catalog, so later errors can trust its structure."""
+def load_catalog(root: Path, path: Path) -> Catalog:
+    """Read and shape-check the catalog at root/path (messages name path, relative), so later
+    errors can trust its structure."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ExtractError(f"{path}: cannot read the catalog: {error}") from None
+        data = read_yaml(root / path, str(path))
+    except SpecError as error:
+        raise ExtractError(str(error)) from None
     if not isinstance(data, dict) or not isinstance(data.get("document_id"), str):
         raise ExtractError(f"{path}: needs a text 'document_id', a 'figures' and a 'mentions' list")
     return Catalog(
@@ -94,10 +94,12 @@ def load_catalog(path: Path) -> Catalog:
 
 def extract(root: Path) -> dict[Path, str]:
     """The seed files (paths relative to ``root``) with the text the catalog and document give."""
-    catalog = load_catalog(root / CATALOG)
-    document = root / catalog.document
+    catalog = load_catalog(root, CATALOG)
+    document = catalog.document
+    if not (root / document).is_file():
+        raise ExtractError(f"{document}: missing or not a regular file; restore it from git")
     try:
-        with open(document, encoding="utf-8", newline="") as file:  # offsets need raw newlines
+        with open(root / document, encoding="utf-8", newline="") as file:  # raw newlines
             text = file.read()
     except (OSError, UnicodeDecodeError) as error:
         raise ExtractError(f"{document}: cannot read the document: {error}") from None
@@ -134,12 +136,14 @@ def check(root: Path) -> list[str]:
     """
     problems = []
     for relative, expected in extract(root).items():
-        try:
-            raw = (root / relative).read_bytes()
-            committed = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-        except FileNotFoundError:
-            problems.append(f"{relative} is missing; run `wechat-impact extract` to write it")
+        if not (root / relative).is_file():
+            problems.append(
+                f"{relative} is missing or not a regular file; "
+                "run `wechat-impact extract` to write it"
+            )
             continue
+        raw = (root / relative).read_bytes()
+        committed = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
         if committed != expected:
             problems.append(_first_difference(relative, committed, expected))
     return problems

@@ -30,7 +30,9 @@ GENERATED = ("__pycache__",)
 
 
 def input_files(root: Path) -> list[Path]:
-    files = {path for pattern in INPUT_PATTERNS for path in root.glob(pattern) if path.is_file()}
+    """Every input that is not a directory: a pipe or a dangling link among the inputs counts
+    too (hashed by name, never read), so the build that refuses it is not skipped."""
+    files = {path for pattern in INPUT_PATTERNS for path in root.glob(pattern) if not path.is_dir()}
     return sorted(path for path in files if _is_input(path.relative_to(root)))
 
 
@@ -45,5 +47,6 @@ def inputs_sha256(root: Path) -> str:
     digest = hashlib.sha256()
     for path in input_files(root):
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        content = path.read_bytes() if path.is_file() else b"not a regular file"
+        digest.update(hashlib.sha256(content).digest())
     return digest.hexdigest()

@@ -7,8 +7,11 @@ specifications in seeds/_seeds.yml (one source of truth for dbt's docs and
 for this check), and the first problem stops the build with one line that
 names the file, the row and the column.
 
-The rows are checked in DuckDB, set-wise, so the check scales to the
-million-figure corpus as well as to the article.
+Rows are counted the way a spreadsheet shows them: row 1 is the header, row 2
+the first record (the line number, when no quoted field spans lines). The rows
+are checked in DuckDB, set-wise, so the check scales to the million-figure
+corpus as well as to the article. The rules about what the rows mean (roles
+and units) are in input_rules.py.
 """
 
 from __future__ import annotations
@@ -16,86 +19,110 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import yaml
 
-SEEDS_DIR = "seeds"
-SEED_SPECS = "seeds/_seeds.yml"
+from wechat_impact import input_rules
+from wechat_impact.project_files import PROJECT_PARTS
+from wechat_impact.seed_specs import SEED_SPECS, SEEDS_DIR, SeedSpec, SpecError, load_specs
+
+__all__ = ["SEEDS_DIR", "SEED_SPECS", "InputError", "SeedSpec", "check_inputs", "load_specs"]
+
 UTF8_BOM = b"\xef\xbb\xbf"
+# Ids: lowercase letters, digits and underscores, starting with a letter. Two ids can then
+# never differ only in case (Jobs_Repeated beside jobs_repeated).
+IDENTIFIER_PATTERN = "[a-z][a-z0-9_]*"
+# The staging models cast whole numbers to integer and quantities to decimal(38, 10).
+INTEGER_MAX = 2**31 - 1
+DECIMAL_INTEGER_DIGITS = 28
+DECIMAL_SCALE = 10
+MAX_LINE_BYTES = 2_000_000  # DuckDB's read_csv max_line_size, which dbt's seed loader shares
 
 
 class InputError(Exception):
     """A problem in an input file, as one line a user can act on."""
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
-    name: str
-    type: str  # text, integer or decimal
-    required: bool
-    accepted_values: tuple[str, ...] | None
-    references: tuple[str, str] | None  # (seed, column)
-
-
-@dataclass(frozen=True)
-class SeedSpec:
-    name: str
-    columns: tuple[ColumnSpec, ...]
-    primary_key: tuple[str, ...]
-
-    @property
-    def file(self) -> str:
-        return f"{SEEDS_DIR}/{self.name}.csv"
-
-    @property
-    def column_names(self) -> list[str]:
-        return [column.name for column in self.columns]
-
-
-def load_specs(root: Path) -> list[SeedSpec]:
-    """Read the seed specifications from seeds/_seeds.yml."""
-    document = yaml.safe_load((root / SEED_SPECS).read_text(encoding="utf-8"))
-    specs = []
-    for seed in document["seeds"]:
-        columns = []
-        for column in seed["columns"]:
-            meta = column.get("config", {}).get("meta", {})
-            references = meta.get("references")
-            columns.append(
-                ColumnSpec(
-                    name=column["name"],
-                    type=meta.get("type", "text"),
-                    required=meta.get("required", True),
-                    accepted_values=tuple(meta["accepted_values"])
-                    if "accepted_values" in meta
-                    else None,
-                    references=tuple(references.split(".")) if references else None,
-                )
-            )
-        specs.append(
-            SeedSpec(
-                name=seed["name"],
-                columns=tuple(columns),
-                primary_key=tuple(seed["config"]["meta"]["primary_key"]),
-            )
-        )
-    return specs
-
-
 def check_inputs(root: Path) -> None:
     """Raise InputError for the first problem in the seeds or documents."""
-    specs = load_specs(root)
+    try:
+        specs = load_specs(root)
+    except SpecError as error:
+        raise InputError(str(error)) from None
+    _check_seed_files(root, specs)
     connection = duckdb.connect()
     for spec in specs:
         _check_header(root, spec)
         _load(connection, root, spec)
     for problem in _row_problems(connection, specs):
         raise InputError(problem)
+    units = next(
+        column.accepted_values or ()
+        for spec in specs
+        if spec.name == "corpus_figures"
+        for column in spec.columns
+        if column.name == "unit"
+    )
+    for problem in input_rules.problems(connection, units):
+        raise InputError(problem)
     _check_documents(connection, root)
+
+
+def seed_row(root: Path, seed: str, column: str, value: str) -> int | None:
+    """The row of seeds/<seed>.csv whose column holds value (the first such), counted as the
+    input check counts rows; None when no row does. For messages about a seed row found
+    after loading (a dbt test), not for checking."""
+    connection = duckdb.connect()
+    spec = next(spec for spec in load_specs(root) if spec.name == seed)
+    _load(connection, root, spec)
+    found = connection.execute(
+        f"select min(file_row) from {seed} where {column} = ?", [value]
+    ).fetchone()
+    return found[0] if found else None
+
+
+def _check_seed_files(root: Path, specs: list[SeedSpec]) -> None:
+    """Every seed dbt would load is specified, and each is a regular file.
+
+    A FIFO or a device would block the reader for ever, so nothing else is opened."""
+    specified = {spec.file for spec in specs}
+    seeds = root / SEEDS_DIR
+    for path in sorted(seeds.rglob("*.csv")):
+        shown = path.relative_to(root).as_posix()
+        if shown not in specified:
+            raise InputError(
+                f"{shown}: no specification in {SEED_SPECS}, so it would be loaded unchecked; "
+                f"describe it there or remove the file"
+            )
+    for spec in specs:
+        path = root / spec.file
+        if (path.exists() or path.is_symlink()) and not path.is_file():
+            raise InputError(
+                f"{spec.file}: not a regular file ({_kind(path)}); "
+                "replace it with the CSV file from git"
+            )
+    for part in PROJECT_PARTS:  # dbt reads models, macros, tests: none may block it either
+        base = root / part
+        paths = base.rglob("*") if base.is_dir() else [base] if os.path.lexists(base) else []
+        for path in sorted(paths):
+            if not path.is_dir() and not path.is_file():
+                raise InputError(
+                    f"{path.relative_to(root).as_posix()}: not a regular file ({_kind(path)}); "
+                    "the build reads only regular files: remove it or restore the file from git"
+                )
+
+
+def _kind(path: Path) -> str:
+    if path.is_dir():
+        return "a directory"
+    if path.is_fifo():
+        return "a named pipe"
+    if not path.exists():
+        return "a link to nothing"
+    return "a device or socket"
 
 
 def _check_header(root: Path, spec: SeedSpec) -> None:
@@ -130,7 +157,7 @@ def _check_header(root: Path, spec: SeedSpec) -> None:
             f"the header must be {','.join(expected)}"
         )
     if header != expected:
-        position = next(i for i, (a, b) in enumerate(zip(header, expected, strict=True)) if a != b)
+        position = next(i for i, (a, b) in enumerate(zip(header, expected, strict=False)) if a != b)
         raise InputError(
             f"{spec.file}, row 1, column {header[position]}: columns out of order "
             f"(column {position + 1} must be {expected[position]}); "
@@ -155,7 +182,7 @@ def _load(connection: duckdb.DuckDBPyConnection, root: Path, spec: SeedSpec) -> 
     )
     reject = connection.execute(
         f"""
-        select line, coalesce(column_name, '?'), error_type, error_message
+        select line, column_name, error_type, error_message
         from rejects_{spec.name}
         order by line
         limit 1
@@ -163,19 +190,44 @@ def _load(connection: duckdb.DuckDBPyConnection, root: Path, spec: SeedSpec) -> 
     ).fetchone()
     if reject is not None:
         line, column, error_type, message = reject
-        raise InputError(
-            f"{spec.file}, row {line}, column {column}: {_reject_reason(error_type, message)}"
+        reason = _reject_reason(root / spec.file, spec, line, column, error_type, message)
+        raise InputError(f"{spec.file}, row {line}, {reason}")
+
+
+def _reject_reason(
+    path: Path, spec: SeedSpec, line: int, column: str | None, error_type: str, message: str
+) -> str:
+    """'column C: why' for a row the CSV reader rejected."""
+    names = spec.column_names
+    if error_type == "TOO MANY COLUMNS":
+        return (
+            f"column {len(names) + 1} (after the last column, {names[-1]}): the row has more "
+            f"fields than the header's {len(names)}; quote a field that contains a comma"
         )
-
-
-def _reject_reason(error_type: str, message: str) -> str:
+    if error_type == "LINE SIZE OVER MAXIMUM":
+        position, length = _longest_field(path, line)
+        return (
+            f"column {names[min(position, len(names) - 1)]}: the field is {length} characters "
+            f"long, over the {MAX_LINE_BYTES} bytes a row may have; is a quote never closed?"
+        )
     reasons = {
         "MISSING COLUMNS": "the row ends early; is the file truncated? " + message,
-        "TOO MANY COLUMNS": "the row has more fields than the header; " + message,
         "INVALID ENCODING": "the bytes are not UTF-8 text; save the file as UTF-8",
         "UNQUOTED VALUE": "a quoted field is never closed; is the file truncated?",
     }
-    return reasons.get(error_type, message)
+    return f"column {column or names[0]}: {reasons.get(error_type, message)}"
+
+
+def _longest_field(path: Path, line: int) -> tuple[int, int]:
+    """(index, length) of the longest field of the record that starts on line `line`."""
+    csv.field_size_limit(2**31 - 1)  # the record is over DuckDB's limit; read it anyway
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as file:
+        reader = csv.reader(file)
+        for record in reader:
+            if reader.line_num >= line:
+                lengths = [len(field) for field in record] or [0]
+                return lengths.index(max(lengths)), max(lengths)
+    return 0, 0
 
 
 def _row_problems(connection: duckdb.DuckDBPyConnection, specs: list[SeedSpec]) -> Iterator[str]:
@@ -196,18 +248,7 @@ def _column_checks(spec: SeedSpec) -> Iterator[str]:
                 f"select file_row, '{name}', 'is empty; every row needs a {name}' "
                 f"from {spec.name} where {name} is null"
             )
-        if column.type == "integer":
-            yield (
-                f"select file_row, '{name}', '''' || {name} || ''' is not a whole number' "
-                f"from {spec.name} where {name} is not null "
-                f"and not regexp_full_match({name}, '-?[0-9]+')"
-            )
-        if column.type == "decimal":
-            yield (
-                f"select file_row, '{name}', '''' || {name} || ''' is not a number' "
-                f"from {spec.name} where {name} is not null "
-                f"and try_cast({name} as decimal(38, 10)) is null"
-            )
+        yield from _type_checks(spec.name, name, column.type)
         if column.accepted_values:
             allowed = ", ".join(f"'{value}'" for value in column.accepted_values)
             yield (
@@ -223,6 +264,53 @@ def _column_checks(spec: SeedSpec) -> Iterator[str]:
                 f"from {spec.name} where {name} not in "
                 f"(select {target} from {seed} where {target} is not null)"
             )
+
+
+def _type_checks(seed: str, name: str, column_type: str) -> Iterator[str]:
+    """The value can be cast the way staging casts it, without loss."""
+    where = f"from {seed} where {name} is not null and"
+    if column_type == "text":
+        # [[:cntrl:]] is U+0000-U+001F and U+007F: a NUL or an escape code is never text.
+        yield (
+            f"select file_row, '{name}', 'contains the control character U+' "
+            f"|| printf('%04X', ord(regexp_extract({name}, '[[:cntrl:]]'))) "
+            f"|| '; text columns hold printable text only' "
+            f"{where} regexp_matches({name}, '[[:cntrl:]]')"
+        )
+    if column_type == "identifier":
+        yield (
+            f"select file_row, '{name}', '''' || {name} || ''' is not an id: ids are "
+            f"lowercase letters, digits and underscores, starting with a letter' "
+            f"{where} not regexp_full_match({name}, '{IDENTIFIER_PATTERN}')"
+        )
+    if column_type == "integer":
+        yield (
+            f"select file_row, '{name}', '''' || {name} || ''' is not a whole number' "
+            f"{where} not regexp_full_match({name}, '-?[0-9]+')"
+        )
+        yield (
+            f"select file_row, '{name}', '''' || {name} || ''' is too large for a whole "
+            f"number here (at most {INTEGER_MAX})' "
+            f"{where} try_cast({name} as integer) is null"
+        )
+    if column_type == "decimal":
+        yield (
+            f"select file_row, '{name}', '''' || {name} || ''' is not a number' "
+            f"{where} not regexp_full_match({name}, '-?[0-9]+(\\.[0-9]+)?')"
+        )
+        yield (
+            f"select file_row, '{name}', '''' || {name} || ''' is too large for the "
+            f"warehouse''s decimal(38, {DECIMAL_SCALE}): at most "
+            f"{DECIMAL_INTEGER_DIGITS} digits before the point' "
+            f"{where} length(ltrim(split_part(ltrim({name}, '-'), '.', 1), '0')) "
+            f"> {DECIMAL_INTEGER_DIGITS}"
+        )
+        yield (
+            f"select file_row, '{name}', '''' || {name} || ''' has more than "
+            f"{DECIMAL_SCALE} decimal places; the warehouse''s decimal(38, {DECIMAL_SCALE}) "
+            f"would round it' "
+            f"{where} length(split_part({name}, '.', 2)) > {DECIMAL_SCALE}"
+        )
 
 
 def _key_checks(spec: SeedSpec) -> Iterator[str]:
@@ -291,8 +379,13 @@ def _check_documents(connection: duckdb.DuckDBPyConnection, root: Path) -> None:
     file = f"{SEEDS_DIR}/corpus_documents.csv"
     for file_row, path, sha256, char_count in documents:
         document = root / path
-        if not document.is_file():
+        if not document.exists():
             raise InputError(f"{file}, row {file_row}, column path: {path} does not exist")
+        if not document.is_file():
+            raise InputError(
+                f"{file}, row {file_row}, column path: {path} is not a regular file "
+                f"({_kind(document)}); restore the document from git"
+            )
         raw = document.read_bytes()
         actual = hashlib.sha256(raw).hexdigest()
         if actual != sha256:

@@ -70,14 +70,23 @@ def build(
     warehouse = root / "warehouse"
     timer = StepTimer()
     with publish.build_lock(warehouse):
-        for stale in publish.remove_stale_builds(warehouse):
+        publish.check_layout(warehouse)
+        for stale in publish.remove_leftovers(warehouse):
             print(f"removed {stale}, left by a build that did not finish", file=sys.stderr)
+        publish.prune_releases(warehouse, keep)  # a build killed after its swap did not
         inputs_hash = fingerprint.inputs_sha256(root)
         current = publish.published_manifest(warehouse)
-        if current and current["inputs_sha256"] == inputs_hash and not force:
-            return (
-                f"warehouse is up to date: release {current['release_id']} was built from "
-                "these inputs (FORCE=1 rebuilds anyway)"
+        unchanged = current is not None and current.get("inputs_sha256", inputs_hash) == inputs_hash
+        if unchanged and not force:
+            problem = publish.verify_release(warehouse, current)
+            if problem is None:
+                return (
+                    f"warehouse is up to date: release {current['release_id']} was built "
+                    "from these inputs (FORCE=1 rebuilds anyway)"
+                )
+            print(
+                f"release {current.get('release_id')} fails verification: {problem}; rebuilding it",
+                file=sys.stderr,
             )
         release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + inputs_hash[:8]
         building = publish.building_dir(warehouse)
@@ -100,7 +109,7 @@ def _build_release(
     timer: StepTimer,
     worker_type: Callable[[Path], ValidationWorker] | None,
 ) -> dict:
-    from wechat_impact import dbt_run, exports, extract, inputs, page, release_tables
+    from wechat_impact import dbt_failures, dbt_run, exports, extract, inputs, page, release_tables
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME
@@ -110,19 +119,20 @@ def _build_release(
     try:
         with timer.step("check inputs"):
             _as_build_failure(lambda: inputs.check_inputs(root), inputs.InputError)
-            drift = extract.check(root)
+            drift = _as_build_failure(lambda: extract.check(root), extract.ExtractError)
             if drift:
                 raise BuildFailed("\n".join(drift))
         with timer.step("dbt build"):
-            _as_build_failure(
-                lambda: dbt_run.run_dbt(
+            try:
+                dbt_run.run_dbt(
                     root,
                     ["build", "--target", "release"],
                     {"WECHAT_IMPACT_RELEASE_PATH": str(building)},
                     root / RELEASE_TARGET_PATH,
-                ),
-                dbt_run.DbtError,
-            )
+                )
+            except dbt_run.DbtError as error:
+                seed_rows = dbt_failures.explain(root, building, error.failed_tests)
+                raise BuildFailed("\n".join(seed_rows) or str(error)) from error
         built_at = datetime.now(UTC).replace(tzinfo=None)
         manifest = {
             "release_id": release_id,

@@ -13,17 +13,30 @@ Layout (every release is a directory; publishing swaps one symlink):
     warehouse/wechat_impact.duckdb     -> current/wechat_impact.duckdb
     warehouse/exports, warehouse/page -> current/exports, current/page
     warehouse/releases/<id>/           a published or kept release:
-        wechat_impact.duckdb, manifest.json, exports/, page/
+        wechat_impact.duckdb, manifest.json, exports/, page/, .published
     warehouse/releases/.building/      the build in progress; never published
+    warehouse/releases/.pruning-<id>/  a release being deleted
+    warehouse/.current.<id>            the new link, just before it replaces `current`
     warehouse/.build.lock              held by the one build running
+
+A release's files are written read-only, and its manifest.json records each
+file's size, mtime and sha256. Before a build says the warehouse is up to date
+it verifies the published release against its manifest (size and mtime; the
+hash only when they differ), so a deleted file, or a client that opened the
+release read-write and changed it, makes the next build rebuild and say why.
+`.published` marks a release that `current` has pointed at: anything else in
+releases/ was left by a build killed before its swap and is removed by the next
+build, and KEEP counts published releases only.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +46,9 @@ CURRENT = "current"
 RELEASES_DIR = "releases"
 BUILDING = ".building"
 MANIFEST = "manifest.json"
+PUBLISHED_MARK = ".published"
+PRUNING = ".pruning-"
+READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 # Fixed links into the current release, made once; only `current` ever moves.
 STABLE_LINKS = (PUBLISHED_NAME, "exports", "page")
 
@@ -65,12 +81,45 @@ def build_lock(warehouse: Path) -> Iterator[None]:
         yield
 
 
-def remove_stale_builds(warehouse: Path) -> list[Path]:
-    """Delete what killed builds left behind. Call only while holding build_lock."""
-    stale = sorted((warehouse / RELEASES_DIR).glob(f"{BUILDING}*"))
+def check_layout(warehouse: Path) -> None:
+    """Refuse, before any work, a warehouse whose fixed names are not the links they must be."""
+    for name in (CURRENT, *STABLE_LINKS):
+        link = warehouse / name
+        if link.exists() and not link.is_symlink():
+            kind = "directory" if link.is_dir() else "file"
+            raise PublishError(
+                f"{link} is a real {kind}, not a link into the published release; "
+                "move it away and build again"
+            )
+
+
+def remove_leftovers(warehouse: Path) -> list[Path]:
+    """Delete what killed builds left: the build in progress, half-deleted releases, staged
+    links and releases never published. Call only while holding build_lock."""
+    releases = warehouse / RELEASES_DIR
+    published = (warehouse / CURRENT).resolve()
+    stale = [
+        *sorted(releases.glob(f"{BUILDING}*")),
+        *sorted(releases.glob(f"{PRUNING}*")),
+        *sorted(warehouse.glob(f".{CURRENT}.*")),
+        *(
+            path
+            for path in sorted(releases.iterdir())
+            if not path.name.startswith(".")
+            and path != published
+            and not (path / PUBLISHED_MARK).exists()
+        ),
+    ]
     for path in stale:
-        shutil.rmtree(path)
+        _remove(path)
     return stale
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def published_manifest(warehouse: Path) -> dict | None:
@@ -79,7 +128,66 @@ def published_manifest(warehouse: Path) -> dict | None:
     if not current.is_symlink():
         return None
     manifest = current / MANIFEST
-    return json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else None
+    try:
+        return json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # published, but its manifest is gone or unreadable: verify says so
+
+
+def verify_release(warehouse: Path, manifest: dict) -> str | None:
+    """Why the published release differs from its manifest, or None when it does not.
+
+    Cheap: a file whose size and mtime match the manifest is taken as unchanged; only
+    a file whose mtime moved is hashed."""
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        return f"{MANIFEST} is missing, unreadable or records no files"
+    release = (warehouse / CURRENT).resolve()
+    expected = {*files, MANIFEST, PUBLISHED_MARK}
+    for relative, recorded in sorted(files.items()):
+        path = release / relative
+        try:
+            status = path.stat()
+        except OSError:
+            return f"{relative} is missing"
+        if not stat.S_ISREG(status.st_mode):  # hashing a pipe would wait for ever
+            return f"{relative} is no longer a regular file"
+        if status.st_size != recorded["bytes"]:
+            return (
+                f"{relative} changed size "
+                f"({recorded['bytes']} bytes published, now {status.st_size})"
+            )
+        if status.st_mtime_ns != recorded["mtime_ns"] and _sha256(path) != recorded["sha256"]:
+            return f"{relative} was changed after it was published (its sha256 differs)"
+    extra = sorted(
+        path.relative_to(release).as_posix()
+        for path in release.rglob("*")
+        if not path.is_dir() and path.relative_to(release).as_posix() not in expected
+    )
+    if extra:
+        return f"{extra[0]} appeared after publishing (a client opened the release read-write?)"
+    return None
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def _seal(directory: Path) -> dict[str, dict[str, object]]:
+    """Make every file under directory read-only; return each one's size, mtime and sha256."""
+    files = {}
+    for path in sorted(directory.rglob("*")):
+        if path.is_dir() or path.is_symlink():
+            continue
+        path.chmod(READ_ONLY)
+        status = path.stat()
+        files[path.relative_to(directory).as_posix()] = {
+            "bytes": status.st_size,
+            "mtime_ns": status.st_mtime_ns,
+            "sha256": _sha256(path),
+        }
+    return files
 
 
 def publish(warehouse: Path, release_id: str, manifest: dict, keep: int) -> Path:
@@ -93,16 +201,25 @@ def publish(warehouse: Path, release_id: str, manifest: dict, keep: int) -> Path
     wal = building / f"{PUBLISHED_NAME}.wal"
     if wal.exists():
         raise PublishError(f"{wal} is still there: the build was not closed cleanly")
-    (building / MANIFEST).write_text(
-        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    manifest_path = building / MANIFEST
+    manifest_path.write_text(
+        json.dumps({**manifest, "files": _seal(building)}, indent=2, sort_keys=True) + "\n",
+        encoding="utf-8",
     )
+    manifest_path.chmod(READ_ONLY)
     release = release_dir(warehouse, release_id)
     os.replace(building, release)
-    _ensure_stable_links(warehouse)
-    staged = warehouse / f".{CURRENT}.{release_id}"
-    staged.unlink(missing_ok=True)
-    staged.symlink_to(Path(RELEASES_DIR) / release_id)
-    os.replace(staged, warehouse / CURRENT)
+    try:
+        _ensure_stable_links(warehouse)
+        staged = warehouse / f".{CURRENT}.{release_id}"
+        staged.unlink(missing_ok=True)
+        staged.symlink_to(Path(RELEASES_DIR) / release_id)
+        os.replace(staged, warehouse / CURRENT)
+    except BaseException:
+        if (warehouse / CURRENT).resolve() != release:
+            shutil.rmtree(release, ignore_errors=True)
+        raise
+    (release / PUBLISHED_MARK).touch()
     prune_releases(warehouse, keep)
     return release
 
@@ -121,17 +238,24 @@ def _ensure_stable_links(warehouse: Path) -> None:
 
 
 def prune_releases(warehouse: Path, keep: int) -> list[Path]:
-    """Keep the newest `keep` releases and always the published one."""
+    """Keep the newest `keep` published releases and always the current one.
+
+    A release is renamed to .pruning-<id> before it is deleted, so a kill halfway leaves
+    a name the next build's remove_leftovers deletes, never a half-release."""
+    current = (warehouse / CURRENT).resolve()
+    if current.is_dir() and not (current / PUBLISHED_MARK).exists():  # killed before marking
+        (current / PUBLISHED_MARK).touch()
     releases = sorted(
         path
         for path in (warehouse / RELEASES_DIR).iterdir()
-        if path.is_dir() and not path.name.startswith(".")
+        if not path.name.startswith(".") and (path / PUBLISHED_MARK).exists()
     )
-    published = (warehouse / CURRENT).resolve()
     removed = []
     for release in releases[: max(len(releases) - keep, 0)]:
-        if release == published:
+        if release == current:
             continue
-        shutil.rmtree(release)
+        doomed = release.with_name(PRUNING + release.name)
+        os.replace(release, doomed)
+        shutil.rmtree(doomed)
         removed.append(release)
     return removed

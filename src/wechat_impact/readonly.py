@@ -6,6 +6,10 @@ install extensions from the internet. Anyone who can type SQL into a notebook, a
 a shell we hand out should get the warehouse and nothing more, so these settings close that,
 and `lock_configuration` comes last so that a `SET` in the session cannot reopen it.
 
+DuckDB's default `memory_limit` is 80% of the machine's memory, and once the configuration is
+locked a session could not lower it: one careless query could take the machine. So the limit is
+set to 1 GiB before the lock (the marts are a few MiB; the build itself runs within 1 GB).
+
 The same settings for the DuckDB CLI and for SQLAlchemy tools are built here from the one
 dict, so docs/connecting.md and the tests cannot drift apart from what `connect` does.
 """
@@ -24,6 +28,7 @@ HARDENED_SETTINGS: dict[str, str | bool] = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
     "allow_community_extensions": False,
+    "memory_limit": "1GiB",
     "lock_configuration": True,
 }
 
@@ -60,9 +65,13 @@ def sqlalchemy_connect_args() -> dict[str, object]:
 
 def lockdown_sql() -> str:
     """SET statements giving an open session the same settings, lock_configuration last."""
-    return " ".join(
-        f"SET {name} = {str(value).lower()};" for name, value in session_settings().items()
-    )
+    return " ".join(f"SET {name} = {_sql(value)};" for name, value in session_settings().items())
+
+
+def _sql(value: str | bool) -> str:
+    """A setting's value as SET takes it: true/false, or text in double quotes (single ones
+    would need escaping in the shell line docs/connecting.md shows)."""
+    return str(value).lower() if isinstance(value, bool) else f'"{value}"'
 
 
 def cli_command(path: str | Path, duckdb_cli: str = "duckdb") -> list[str]:
