@@ -18,7 +18,15 @@ final as (
         recomputed_low,
         recomputed_high,
         status,
-        explanation
+        explanation,
+        {{ display_quantity('published_value', 'unit') }}
+            as published_display,
+        {{ display_interval('published_low', 'published_high', 'unit') }}
+            as published_interval_display,
+        {{ display_quantity('recomputed_value', 'unit') }}
+            as recomputed_display,
+        {{ display_interval('recomputed_low', 'recomputed_high', 'unit') }}
+            as recomputed_interval_display
     from claims
 )
 
