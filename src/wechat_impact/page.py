@@ -38,6 +38,7 @@ QUERIES = (
 )
 # The page sits in <release>/page/, the exports in <release>/exports/.
 EXPORTS_HREF = "../exports/"
+FORMAT_NAMES = {"csv": "CSV", "parquet": "Parquet"}
 
 STATUS_LABELS = {
     "inconsistent": "✗ Inconsistent",
@@ -293,29 +294,30 @@ def _breakdown(components: Sequence[Row], printed: Sequence[Row]) -> str:
     )
     first = components[0]
     total = _shown(first["total_display"], None, [first["total_cny"]], "CNY")
-    conflicts = "".join(
-        f"<li>The article also prints <strong>{_e(amount['printed_text'])}</strong> "
-        f"({_e(amount['label'])}, {_e(amount['interval_display'])}) for what the "
-        f"{_e(_component_name(components, amount))} amount stands for: the claim is "
-        f'<a href="#claim-{_e(amount["claim_id"])}">{_e(amount["status"])}</a>.</li>'
-        for amount in printed
-    )
+    conflicts = "".join(_printed_elsewhere(components, amount) for amount in printed)
     return f"""<h3 id="breakdown-{_e(first["total_id"])}">The {total}, by component</h3>
 <figure>
 {_breakdown_chart(components, printed)}
 <figcaption>Bars show each component's amount, derived from the printed total and shares; they
 add up to the total. The black whisker at the end of a bar spans the range the article's rounding
-allows. A red diamond marks an amount the article prints elsewhere for the same component, with
-its own range.</figcaption>
+allows. A red diamond on a bar's line marks an amount the article prints elsewhere for the same
+component.</figcaption>
 </figure>
 {f'<ul class="printed-elsewhere">{conflicts}</ul>' if conflicts else ""}
 {table}"""
 
 
-def _component_name(components: Sequence[Row], amount: Row) -> str:
-    return next(
-        row["component"] for row in components if row["component_id"] == amount["component_id"]
-    ).lower()
+def _printed_elsewhere(components: Sequence[Row], amount: Row) -> str:
+    """A sentence that sets a printed amount beside the amount its component's share implies."""
+    component = next(row for row in components if row["component_id"] == amount["component_id"])
+    return (
+        f"<li>{_e(component['component'])}: its {_e(component['share_display'])} share implies "
+        f"<strong>{_e(component['amount_display'])}</strong> "
+        f"({_e(component['amount_interval_display'])}), yet the article also prints "
+        f"<strong>{_e(amount['printed_text'])}</strong> ({_e(amount['label'])}, "
+        f"{_e(amount['interval_display'])}); the claim that compares them is "
+        f'<a href="#claim-{_e(amount["claim_id"])}">{_e(amount["status"])}</a>.</li>'
+    )
 
 
 def _figures_section(mentions: Sequence[Row]) -> str:
@@ -372,7 +374,7 @@ def _validation_section(results: Sequence[Row]) -> str:
         [
             [
                 _status("passed" if row["success"] else "failed"),
-                f"<code>{_e(row['suite'])}</code>",
+                _e(row["suite"].replace("_", " ")),
                 _e(_sentence(row["details"])),
                 _e(_found(row["observed_value"])),
             ]
@@ -404,7 +406,7 @@ def _found(observed: str | None) -> str:
         return str(seen)
     words = []
     if "rows" in seen:
-        words.append(f"{seen['rows']} rows looked at")
+        words.append(f"{seen['rows']} {'row' if seen['rows'] == 1 else 'rows'} looked at")
     if "observed" in seen:
         words.append(f"found {_listed(seen['observed'])}")
     if "unexpected" in seen:
@@ -436,7 +438,8 @@ def _downloads_section(exports: Sequence[Mapping[str, Any]]) -> str:
         [
             f"<code>{_e(table)}</code>",
             " · ".join(
-                f'<a href="{_e(EXPORTS_HREF + file["file"])}">{_e(file["format"].upper())}</a>'
+                f'<a href="{_e(EXPORTS_HREF + file["file"])}">'
+                f"{_e(FORMAT_NAMES.get(file['format'], file['format']))}</a>"
                 for file in files
             ),
             f"{files[0]['rows']:,}",
@@ -545,9 +548,9 @@ def _ranges_chart(claim: Row) -> str:
     )
 
 
-CHART_WIDTH = 900
+CHART_WIDTH = 960
 LABEL_WIDTH = 250  # component names, right-aligned before the bars
-PLOT_WIDTH = 400
+PLOT_WIDTH = 360
 ROW_HEIGHT = 64
 GRID_STEPS = 4
 
@@ -594,8 +597,8 @@ def _chart_row(row: Row, top: int, x: Any, printed: Sequence[Row]) -> str:
         f"<title>Printed elsewhere: {_e(amount_row['printed_text'])} "
         f"({_e(amount_row['interval_display'])})</title>"
         f'<line x1="{x(amount_row["value_low"]):.1f}" x2="{x(amount_row["value_high"]):.1f}" '
-        f'y1="{middle - 20}" y2="{middle - 20}"/>'
-        f'<path d="M {x(amount_row["value"]):.1f} {middle - 27} l 7 7 l -7 7 l -7 -7 z"/></g>'
+        f'y1="{middle}" y2="{middle}"/>'
+        f'<path d="M {x(amount_row["value"]):.1f} {middle - 8} l 8 8 l -8 8 l -8 -8 z"/></g>'
         for amount_row in printed
     ]
     printed_text = "".join(

@@ -11,6 +11,8 @@ select
     figures.value_high,
     figures.qualifier,
     figures.mention_count,
+    figures.value_display,
+    figures.interval_display,
     mentions.mention_id,
     mentions.mention_number,
     mentions.printed_text,
