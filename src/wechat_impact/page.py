@@ -218,7 +218,8 @@ def _claim(claim: Row) -> str:
         for figure in claim["figures"]
     )
     facts = _definitions([("Published", published), ("Recomputed", recomputed)])
-    return f"""<article class="claim {_e(status)}" id="claim-{_e(claim["claim_id"])}">
+    return f"""<article class="claim {_e(status)}" id="claim-{_e(claim["claim_id"])}" \
+data-group="{_group(claim)}">
 <header>{_status(status)}<p class="statement">{_e(claim["statement"])}</p></header>
 <div class="claim-body">{facts}{_ranges_chart(claim)}</div>
 <p class="why">{_e(claim["explanation"])}</p>
