@@ -37,7 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/sqlfluff lint models tests/dbt
 	# The queries the Python code runs, in plain DuckDB SQL files beside it.
-	$(BIN)/sqlfluff lint --templater raw --dialect duckdb src/wechat_impact/page_queries
+	$(BIN)/sqlfluff lint --templater raw --dialect duckdb src/wechat_impact/sql/page
 
 # dbt's documentation site for the dev target, served on http://127.0.0.1:8080;
 # the dev warehouse is built first so the catalog has every table and column.

@@ -25,7 +25,7 @@ Row = dict[str, Any]
 
 CSS = Path(__file__).parent / "page_assets" / "page.css"
 # One query per file, linted by sqlfluff like the models; each reads the public marts only.
-QUERIES_DIR = Path(__file__).parent / "page_queries"
+QUERIES_DIR = Path(__file__).parent / "sql" / "page"
 QUERIES = (
     "documents",
     "build_info",
