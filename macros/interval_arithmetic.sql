@@ -33,8 +33,3 @@
     {#- Dividing by an unbounded total leaves nothing but 0 as the low end. -#}
     coalesce({{ percent_of(part_low, total_high, 'down') }}, 0)
 {%- endmacro %}
-
-{% macro interval_text(low, high) -%}
-    '[' || coalesce({{ quantity_text(low) }}, 'no lower end')
-    || ', ' || coalesce({{ quantity_text(high) }}, 'no upper end') || ']'
-{%- endmacro %}

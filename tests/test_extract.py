@@ -85,6 +85,35 @@ def test_sentences_end_at_stops_and_line_breaks() -> None:
     ]
 
 
+def test_sentences_are_numbered_within_their_paragraphs() -> None:
+    text = "Title in 2014\n\nOne. Two 8.5%!\nThree.\n\n \n\nFour? Five\n"
+    assert [
+        (text[place.start : place.end], place.paragraph_number, place.sentence_number)
+        for place in extract.sentences(text)
+    ] == [
+        ("Title in 2014", 1, 1),
+        ("One.", 2, 1),
+        ("Two 8.5%!", 2, 2),
+        ("Three.", 2, 3),
+        ("Four?", 3, 1),
+        ("Five", 3, 2),
+    ]
+
+
+def test_each_mention_cites_its_paragraph_and_sentence() -> None:
+    """Counted by hand in the article: the title is paragraph 1; "85.7%" is in the third
+    sentence of paragraph 3; "up to 10 million 70 thousand people" ends paragraph 5."""
+    with open(ROOT / extract.MENTIONS, encoding="utf-8", newline="") as file:
+        places = {
+            row["mention_id"]: (int(row["paragraph_number"]), int(row["sentence_number"]))
+            for row in csv.DictReader(file)
+        }
+    assert places["jobs_driven__1"] == (1, 1)
+    assert places["information_consumption__1"] == (2, 1)
+    assert places["data_traffic_share__1"] == (3, 3)
+    assert places["jobs_driven__3"] == (5, 5)
+
+
 def test_a_number_the_catalog_does_not_map_stops_extraction(workspace: Path) -> None:
     edit_catalog(workspace, lambda catalog: catalog["mentions"].pop())
     with pytest.raises(extract.ExtractError) as raised:

@@ -20,7 +20,7 @@ from wechat_impact.inputs import InputError, check_inputs, load_specs
 CORPUS = ROOT / "tests" / "bad_inputs"
 MENTIONS_HEADER = (
     "mention_id,figure_id,mention_number,printed_text,qualifier,value,value_low,value_high,"
-    "char_start,char_end,sentence_start,sentence_end,quote"
+    "char_start,char_end,sentence_start,sentence_end,quote,paragraph_number,sentence_number"
 )
 FIGURES_HEADER = "figure_id,document_id,metric,label,period,unit"
 
@@ -55,7 +55,7 @@ REJECTED = {
     "a6504d16be4c5668140bc21bfff348d8197cd6cf9ec8c45c870b257d5a2826e0; "
     "the source must stay byte for byte as published",
     "truncated_csv": "seeds/corpus_figure_mentions.csv, row 12, column value: the row ends "
-    "early; is the file truncated? Expected Number of Columns: 13 Found: 5",
+    "early; is the file truncated? Expected Number of Columns: 15 Found: 5",
     "value_outside_interval": "seeds/corpus_figure_mentions.csv, row 15, column value: "
     "value 63 lies outside its interval [52.5, 53.5]",
     "unknown_operation": "seeds/corpus_derivations.csv, row 10, column operation: "

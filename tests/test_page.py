@@ -5,6 +5,7 @@ first quote has a script planted in it, as a hostile or broken source text would
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import tempfile
@@ -16,6 +17,8 @@ import duckdb
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, sync_playwright
 
+from conftest import ROOT
+from wechat_impact import exports
 from wechat_impact import page as findings_page
 
 pytestmark = pytest.mark.slow
@@ -68,7 +71,9 @@ def release(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def loaded(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedPage]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `sh scripts/install-chromium.sh` (as root) first")
-    path = findings_page.write_page(release, tmp_path_factory.mktemp("page"))
+    out = tmp_path_factory.mktemp("release")
+    manifest = exports.write_exports(release, out / "exports")
+    path = findings_page.write_page(release, out / "page", manifest["files"])
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -127,8 +132,9 @@ def test_inconsistent_claims_are_labelled_with_the_numbers_that_disagree(
     first = loaded.page.locator("#claims article.claim").first
     assert first.get_attribute("id") == f"claim-{inconsistent[0][0]}"
     text = loaded.page.locator("#claim-data_traffic_share_of_consumption").inner_text()
-    assert re.search(r"Published\s+85\.7% \(range 85\.65\u201385\.75%\)", text)
-    assert re.search(r"Recomputed\s+91\.071% \(range 90\.971\u201391\.172%\)", text)
+    # 100 * 86.65 / 95.25 = 90.9711..., rounded down; 100 * 86.75 / 95.15 = 91.1718..., up.
+    assert re.search(r"Published\s+85\.7% \[85\.65, 85\.75\]%", text)
+    assert re.search(r"Recomputed\s+91\.071% \[90\.971, 91\.172\]%", text)
 
 
 def test_a_script_in_a_quote_stays_text(loaded: LoadedPage) -> None:
@@ -158,8 +164,91 @@ def test_every_printed_figure_is_marked_in_its_sentence(loaded: LoadedPage, rele
 
 def test_big_amounts_read_in_words_with_the_exact_value_kept(loaded: LoadedPage) -> None:
     total = loaded.page.locator("#figure-information_consumption .facts .number").first
-    assert total.inner_text() == "95.2 billion yuan"
-    assert total.get_attribute("title") == "95,200,000,000 yuan"
+    assert total.inner_text() == "95.2 billion yuan [95.15, 95.25] billion yuan"
+    assert total.get_attribute("title") == "exactly 95200000000, 95150000000, 95250000000 CNY"
+
+
+def test_no_number_is_shown_unrounded(loaded: LoadedPage) -> None:
+    """Explanations and figures read as written: at most three decimals anywhere but in the
+    build's timestamp (the exact values are in the tooltips)."""
+    parts = loaded.page.locator("main > header, main > section:not(#provenance)")
+    assert parts.count() >= 7
+    for text in parts.all_inner_texts():
+        assert re.findall(r"\d\.\d{4,}", text) == []
+
+
+def test_derived_figures_have_their_own_section(loaded: LoadedPage, release: Path) -> None:
+    with duckdb.connect(str(release), read_only=True) as connection:
+        (derived,) = connection.execute("select count(*) from marts.derived_figures").fetchone()
+    section = loaded.page.locator("#derived")
+    assert section.locator("tbody tr").count() == derived
+    text = section.inner_text()
+    # 95.2 billion / 4.24% = 2245.28 billion yuan; 70% of which 53% = 37.1%.
+    assert "2.245 trillion yuan" in text
+    assert "37.1%" in text
+
+
+def test_the_breakdown_marks_the_amount_printed_beside_the_implied_one(
+    loaded: LoadedPage,
+) -> None:
+    """85.7% of 95.2 billion is 81.5864 billion; the article also prints 86.7 billion."""
+    row = loaded.page.locator('#breakdown svg g.component[data-component="data_traffic"]')
+    bar = row.locator("rect.bar").bounding_box()
+    diamond = row.locator('g.printed[data-figure="data_traffic_consumption"] path').bounding_box()
+    centre = diamond["x"] + diamond["width"] / 2
+    assert (centre - bar["x"]) / bar["width"] == pytest.approx(86.7 / 81.5864, abs=0.003)
+    assert "printed elsewhere: 86.7 billion yuan" in row.text_content()
+    assert loaded.page.locator("#breakdown svg g.printed").count() == 1
+
+
+def test_bound_only_checks_are_counted_apart(loaded: LoadedPage) -> None:
+    """Of the article's ten claims, three are checked against a recomputed value (the two
+    repeated figures and the 85.7% share, which fails), four only against a bound (shares
+    within 0 to 100%, parts within their whole: the claim types parts_of_whole,
+    part_of_whole and of_which in seeds/corpus_claims.csv), three cannot be checked."""
+    with open(ROOT / "seeds" / "corpus_claims.csv", encoding="utf-8", newline="") as file:
+        bound = {
+            row["claim_id"]
+            for row in csv.DictReader(file)
+            if row["claim_type"] in {"parts_of_whole", "part_of_whole", "of_which"}
+        }
+    summary = loaded.page.locator("header .summary").inner_text()
+    assert re.search(r"1 of 3\s+claims checked against a value recomputed", summary)
+    assert re.search(r"4 of 4\s+claims keep within a bound", summary)
+    articles = loaded.page.locator('#claims article.claim[data-group="bound"]')
+    shown = articles.evaluate_all("claims => claims.map(claim => claim.id)")
+    assert {claim_id.removeprefix("claim-") for claim_id in shown} == bound
+
+
+def test_validation_speaks_plain_words(loaded: LoadedPage) -> None:
+    text = loaded.page.locator("#validation").inner_text()
+    assert "expect_" not in text
+    assert "Every mention of a figure prints the same value" in text
+
+
+def test_downloads_link_every_export(loaded: LoadedPage) -> None:
+    links = loaded.page.locator("#downloads a").evaluate_all("links => links.map(a => a.href)")
+    files = {Path(link.removeprefix("file://")).resolve() for link in links}
+    exported = loaded.path.parent.parent / "exports"
+    assert files == {path.resolve() for path in exported.iterdir()}
+
+
+def test_page_code_names_no_document_figure_or_claim() -> None:
+    """Titles, totals and ids come from the data, so another document needs no page code."""
+    ids = set()
+    for seed, column in (
+        ("corpus_documents", "document_id"),
+        ("corpus_figures", "figure_id"),
+        ("corpus_claims", "claim_id"),
+        ("corpus_derivations", "derived_id"),
+        ("corpus_breakdown_components", "component_id"),
+    ):
+        with open(ROOT / "seeds" / f"{seed}.csv", encoding="utf-8", newline="") as file:
+            ids |= {row[column] for row in csv.DictReader(file)}
+    code = [Path(findings_page.__file__), *sorted(findings_page.QUERIES_DIR.glob("*.sql"))]
+    for path in code:
+        text = path.read_text(encoding="utf-8")
+        assert [name for name in ids if re.search(rf"\b{name}\b", text)] == [], path
 
 
 def test_page_is_self_contained_and_deterministic(release: Path, tmp_path: Path) -> None:
@@ -179,9 +268,7 @@ def test_validation_counts_match_the_results(loaded: LoadedPage, release: Path) 
             "from marts.validation_results"
         ).fetchone()
     section = loaded.page.locator("#validation")
-    assert f"{passed} of {passed + failed} expectations passed, {failed} failed" in (
-        section.inner_text()
-    )
+    assert f"{passed} of {passed + failed} checks passed, {failed} failed" in (section.inner_text())
     assert section.locator("tbody tr").count() == passed + failed
 
 

@@ -249,9 +249,8 @@ PRINTED_DETAILS = (
     " than and up to have one end, a range its two)"
 )
 COUNTED = "(all are counted; the first 20 by {key} are named by the checks above)"
-CLAIMS_COUNTED = (
-    "expected no claim's status disagrees with its intervals "
-    + COUNTED.format(key="claim_id")
+CLAIMS_COUNTED = "expected no claim's status disagrees with its intervals " + COUNTED.format(
+    key="claim_id"
 )
 
 CORRUPTIONS = {

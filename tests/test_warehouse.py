@@ -253,7 +253,10 @@ def test_the_data_traffic_contradiction_is_shown_with_its_numbers(
     assert Fraction(recomputed_low) == stored(100 * Fraction("86.65") * B / T_HIGH, "down")
     assert Fraction(recomputed_high) == stored(100 * Fraction("86.75") * B / T_LOW, "up")
     assert recomputed_low > published_high  # no tolerance could close a 5-point gap
-    assert explanation.startswith("Published [85.65, 85.75] and recomputed [90.97")
+    # Written by the display rule: 90.9711... rounded down, 91.1718... up.
+    assert explanation.startswith(
+        "Published [85.65, 85.75]% and recomputed [90.971, 91.172]% cannot both hold"
+    )
 
 
 JOBS = PRINTED["jobs_driven"]
@@ -367,3 +370,124 @@ def test_claim_figures_name_real_claims_and_figures(
     ).fetchall()
     assert orphans == []
     assert connection.execute("select count(*) from marts.claim_figures").fetchone() == (17,)
+
+
+# figure_id or derived_id: (value_display, interval_display), written out by hand from the
+# rule in macros/display.sql. 95.2 billion / 4.24% = 2245.283 billion; its ends are
+# 95.15 / 4.245% = 2241.46 billion (down) and 95.25 / 4.235% = 2249.11 billion (up);
+# 70% of 53% = 37.1%, between 69.5% * 52.5% = 36.4875% (down) and 70.5% * 53.5% = 37.7175% (up).
+DISPLAYED = {
+    "information_consumption": ("95.2 billion yuan", "[95.15, 95.25] billion yuan"),
+    "jobs_driven": ("10.07 million people", "[10.065, 10.075] million people"),
+    "data_traffic_share": ("85.7%", "[85.65, 85.75]%"),
+    "individual_entrepreneurial_activities": ("600 thousand", "[600, no upper end] thousand"),
+    "operator_data_traffic_growth": (None, "[20, 25]%"),
+    "mobile_operator_count": ("3", "[3, 3]"),
+    "china_information_consumption_2013": ("2.245 trillion yuan", "[2.241, 2.25] trillion yuan"),
+    "information_input_share_of_all_organisations": ("37.1%", "[36.487, 37.718]%"),
+    "data_traffic_amount": ("81.586 billion yuan", "[81.495, 81.677] billion yuan"),
+}
+SCALE_WORDS = {"trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3}
+DISPLAYED_INTERVAL = re.compile(
+    r"\[(?P<low>[\d.]+|no lower end), (?P<high>[\d.]+|no upper end)\]"
+    r"(?: (?P<scale>trillion|billion|million|thousand))?(?: yuan| people|%)?"
+)
+
+
+def test_display_columns_write_figures_as_people_do(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    shown = rows(
+        connection,
+        "select figure_id, value_display, interval_display from marts.figures "
+        "union all select derived_id, value_display, interval_display from marts.derived_figures",
+    )
+    for key, expected in DISPLAYED.items():
+        assert shown[key] == expected, key
+
+
+def test_every_displayed_interval_contains_the_exact_one(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    """Read back, each written interval holds its exact interval: ends round outward."""
+    intervals = connection.execute(
+        """
+        select interval_display, value_low, value_high from marts.figures
+        union all select interval_display, value_low, value_high from marts.figure_mentions
+        union all select interval_display, value_low, value_high from marts.derived_figures
+        union all
+        select published_interval_display, published_low, published_high
+        from marts.claim_checks
+        union all
+        select recomputed_interval_display, recomputed_low, recomputed_high
+        from marts.claim_checks where recomputed_low is not null
+        union all
+        select amount_interval_display, amount_cny_low, amount_cny_high
+        from marts.consumption_breakdown
+        union all
+        select share_interval_display, share_pct_low, share_pct_high
+        from marts.consumption_breakdown
+        """
+    ).fetchall()
+    assert len(intervals) > 50
+    for text, *ends in intervals:
+        low, high = (as_fraction(end) for end in ends)
+        match = DISPLAYED_INTERVAL.fullmatch(text)
+        assert match, text
+        scale = SCALE_WORDS.get(match["scale"], 1)
+        if low is not None:
+            shown_low = Fraction(match["low"]) * scale
+            assert shown_low <= low and low - shown_low < Fraction(scale, 1000), text
+        if high is not None:
+            shown_high = Fraction(match["high"]) * scale
+            assert shown_high >= high and shown_high - high < Fraction(scale, 1000), text
+
+
+def test_the_article_text_is_in_the_warehouse_and_offsets_count_from_0(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    """DuckDB's substring counts from 1: char_start + 1 cuts out every printed text."""
+    (text,) = connection.execute("select text from marts.documents").fetchone()
+    assert text == ARTICLE.read_bytes().decode("utf-8")
+    cut = connection.execute(
+        """
+        select
+            mentions.printed_text,
+            substring(
+                documents.text,
+                mentions.char_start + 1,
+                mentions.char_end - mentions.char_start
+            )
+        from marts.figure_mentions as mentions
+        inner join marts.documents as documents
+            on mentions.document_id = documents.document_id
+        """
+    ).fetchall()
+    assert len(cut) == 16
+    assert all(printed == cut_out for printed, cut_out in cut)
+
+
+def test_derived_figure_inputs_are_published(connection: duckdb.DuckDBPyConnection) -> None:
+    with open(ROOT / "seeds" / "corpus_derivation_inputs.csv", encoding="utf-8") as file:
+        seeded = {
+            (row["derived_id"], row["figure_id"], row["role"]) for row in csv.DictReader(file)
+        }
+    published = connection.execute(
+        "select derived_id, figure_id, role from marts.derived_figure_inputs"
+    ).fetchall()
+    assert len(published) == len(seeded) == 19
+    assert set(published) == seeded
+
+
+def test_the_release_holds_only_the_public_schema(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    """raw, staging and intermediate are dropped from the published file; main is empty."""
+    schemas = connection.execute(
+        "select schema_name from duckdb_schemas() "
+        "where database_name = current_database() order by schema_name"
+    ).fetchall()
+    assert schemas == [("main",), ("marts",)]
+    assert connection.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'main'"
+    ).fetchone() == (0,)

@@ -158,16 +158,24 @@ final as (
             when 'inconsistent'
                 then
                     'Published '
-                    || {{ interval_text('published_low', 'published_high') }}
+                    || {{ display_interval(
+                        'published_low', 'published_high', 'unit'
+                    ) }}
                     || ' and recomputed '
-                    || {{ interval_text('recomputed_low', 'recomputed_high') }}
+                    || {{ display_interval(
+                        'recomputed_low', 'recomputed_high', 'unit'
+                    ) }}
                     || ' cannot both hold; recomputed as '
                     || recomputed_side || '.'
             else
                 'Published '
-                || {{ interval_text('published_low', 'published_high') }}
+                || {{ display_interval(
+                        'published_low', 'published_high', 'unit'
+                    ) }}
                 || ' and recomputed '
-                || {{ interval_text('recomputed_low', 'recomputed_high') }}
+                || {{ display_interval(
+                        'recomputed_low', 'recomputed_high', 'unit'
+                    ) }}
                 || ' overlap; recomputed as ' || recomputed_side || '.'
         end as explanation
     from statuses

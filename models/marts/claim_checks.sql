@@ -24,7 +24,17 @@ final as (
         claims.status,
         claims.explanation,
         known_discrepancies.claim_id is not null as known_discrepancy,
-        known_discrepancies.reason as known_discrepancy_reason
+        known_discrepancies.reason as known_discrepancy_reason,
+        {{ display_quantity('claims.published_value', 'claims.unit') }}
+            as published_display,
+        {{ display_interval(
+            'claims.published_low', 'claims.published_high', 'claims.unit'
+        ) }} as published_interval_display,
+        {{ display_quantity('claims.recomputed_value', 'claims.unit') }}
+            as recomputed_display,
+        {{ display_interval(
+            'claims.recomputed_low', 'claims.recomputed_high', 'claims.unit'
+        ) }} as recomputed_interval_display
     from claims
     left join known_discrepancies
         on claims.claim_id = known_discrepancies.claim_id

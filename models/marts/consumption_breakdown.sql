@@ -22,7 +22,18 @@ final as (
         shares.value as share_pct,
         shares.value_low as share_pct_low,
         shares.value_high as share_pct_high,
-        totals.value as total_cny
+        totals.value as total_cny,
+        components.share_id,
+        components.amount_id,
+        {{ display_quantity('amounts.value', "'CNY'") }} as amount_display,
+        {{ display_interval(
+            'amounts.value_low', 'amounts.value_high', "'CNY'"
+        ) }} as amount_interval_display,
+        {{ display_quantity('shares.value', "'percent'") }} as share_display,
+        {{ display_interval(
+            'shares.value_low', 'shares.value_high', "'percent'"
+        ) }} as share_interval_display,
+        {{ display_quantity('totals.value', "'CNY'") }} as total_display
     from components
     inner join quantities as amounts
         on components.amount_id = amounts.quantity_id

@@ -14,7 +14,10 @@ final as (
         unit,
         value,
         value_low,
-        value_high
+        value_high,
+        {{ display_quantity('value', 'unit') }} as value_display,
+        {{ display_interval('value_low', 'value_high', 'unit') }}
+            as interval_display
     from derived_figures
 )
 

@@ -16,7 +16,8 @@ final as (
         author,
         report_title,
         report_publisher,
-        report_date
+        report_date,
+        text
     from documents
 )
 

@@ -23,7 +23,14 @@ final as (
         mentions.char_end,
         mentions.sentence_start,
         mentions.sentence_end,
-        mentions.quote
+        mentions.quote,
+        mentions.paragraph_number,
+        mentions.sentence_number,
+        {{ display_quantity('mentions.value', 'figures.unit') }}
+            as value_display,
+        {{ display_interval(
+            'mentions.value_low', 'mentions.value_high', 'figures.unit'
+        ) }} as interval_display
     from mentions
     inner join figures
         on mentions.figure_id = figures.figure_id

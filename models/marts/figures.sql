@@ -20,7 +20,10 @@ final as (
         mention_count,
         quote,
         char_start,
-        char_end
+        char_end,
+        {{ display_quantity('value', 'unit') }} as value_display,
+        {{ display_interval('value_low', 'value_high', 'unit') }}
+            as interval_display
     from figures
 )
 

@@ -18,7 +18,9 @@ renamed as (
         cast(char_end as integer) as char_end,
         cast(sentence_start as integer) as sentence_start,
         cast(sentence_end as integer) as sentence_end,
-        quote
+        quote,
+        cast(paragraph_number as integer) as paragraph_number,
+        cast(sentence_number as integer) as sentence_number
     from source
 )
 

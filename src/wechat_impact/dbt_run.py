@@ -36,11 +36,13 @@ class DbtError(Exception):
 
 def dbt_environment(root: Path, **variables: str) -> dict[str, str]:
     """This process's environment for dbt in root: offline, the project's profiles, plus
-    variables (WECHAT_IMPACT_DEV_PATH, WECHAT_IMPACT_RELEASE_PATH)."""
+    variables (WECHAT_IMPACT_DEV_PATH, WECHAT_IMPACT_RELEASE_PATH). WECHAT_IMPACT_ROOT tells
+    the models where the documents' files are (stg_corpus__documents reads their texts)."""
     return {
         **os.environ,
         **OFFLINE_ENV,
         "DBT_PROFILES_DIR": str(root / "profiles"),
+        "WECHAT_IMPACT_ROOT": str(root.resolve()),
         **variables,
     }
 

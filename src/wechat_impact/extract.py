@@ -12,7 +12,9 @@ Offsets are Python str indices (Unicode code points) into the document exactly a
 it is read without newline translation. A quote is the sentence that prints the figure: a
 sentence never crosses a line break, ends just after '.', '!' or '?' followed by whitespace or
 the end of the text, and has its surrounding spaces trimmed, so a line without final
-punctuation (the title) is one sentence.
+punctuation (the title) is one sentence. A paragraph is a run of lines between blank lines
+(the title is paragraph 1); paragraphs are numbered from 1 in the document, sentences from 1
+within their paragraph, so (paragraph_number, sentence_number) cites a sentence.
 """
 
 from __future__ import annotations
@@ -48,12 +50,16 @@ MENTION_COLUMNS = (
     "sentence_start",
     "sentence_end",
     "quote",
+    "paragraph_number",
+    "sentence_number",
 )
 CATALOG_FIGURE_KEYS = ("figure_id", "metric", "label", "period", "unit")
 CATALOG_MENTION_KEYS = ("figure", "printed")
 
 # A stop is '.', '!' or '?' before whitespace or the end; a line's end trims trailing spaces.
 _SENTENCE_END = re.compile(r"(?P<stop>[.!?])(?=\s|\Z)|[^\S\n]*(?:\n|\Z)")
+# One or more blank lines end a paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class ExtractError(Exception):
@@ -163,6 +169,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         position = end.end()
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """Where a sentence is: its offsets, its paragraph and its number within the paragraph."""
+
+    start: int
+    end: int
+    paragraph_number: int
+    sentence_number: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` with its paragraph and sentence numbers (from 1)."""
+    breaks = [match.end() for match in _PARAGRAPH_BREAK.finditer(text)]
+    numbered: list[Sentence] = []
+    for start, end in sentence_spans(text):
+        paragraph = bisect.bisect_right(breaks, start) + 1
+        same_paragraph = bool(numbered) and numbered[-1].paragraph_number == paragraph
+        number = numbered[-1].sentence_number + 1 if same_paragraph else 1
+        numbered.append(Sentence(start, end, paragraph, number))
+    return numbered
+
+
 def _entries(
     path: Path, data: dict[str, object], key: str, fields: Sequence[str]
 ) -> tuple[dict[str, str], ...]:
@@ -242,13 +270,13 @@ def _mention_rows(
     catalog: Catalog, text: str, found: list[Found], figures: dict[str, dict[str, str]]
 ) -> Iterable[list[str]]:
     """One seed row per number, numbered within its figure, with its sentence."""
-    sentences = sentence_spans(text)
-    starts = [start for start, _ in sentences]
+    places = sentences(text)
+    starts = [place.start for place in places]
     counts = dict.fromkeys(figures, 0)
     for mention, figure in zip(catalog.mentions, found, strict=True):
         figure_id = mention["figure"]
         counts[figure_id] += 1
-        sentence_start, sentence_end = sentences[bisect.bisect_right(starts, figure.start) - 1]
+        place = places[bisect.bisect_right(starts, figure.start) - 1]
         number = figure.number
         yield [
             f"{figure_id}__{counts[figure_id]}",
@@ -261,9 +289,11 @@ def _mention_rows(
             _cell(number.high),
             str(figure.start),
             str(figure.end),
-            str(sentence_start),
-            str(sentence_end),
-            text[sentence_start:sentence_end],
+            str(place.start),
+            str(place.end),
+            text[place.start : place.end],
+            str(place.paragraph_number),
+            str(place.sentence_number),
         ]
 
 

@@ -13,29 +13,32 @@ from __future__ import annotations
 
 import html
 import itertools
-import math
-from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+import json
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from wechat_impact import numbers
-
 Row = dict[str, Any]
 
 CSS = Path(__file__).parent / "page_assets" / "page.css"
-
-# Largest first; a number is shown in the first scale it reaches ("95.2 billion yuan").
-SCALES = (
-    *((Decimal(numbers.SCALES[word]), f" {word}") for word in ("billion", "million")),
-    (Decimal(1), ""),
+# One query per file, linted by sqlfluff like the models; each reads the public marts only.
+QUERIES_DIR = Path(__file__).parent / "sql" / "page"
+QUERIES = (
+    "documents",
+    "build_info",
+    "breakdown",
+    "printed_amounts",
+    "derived",
+    "claims",
+    "mentions",
+    "validation",
 )
-UNITS = {"CNY": " yuan", "persons": " people", "percent": "%", "count": ""}
-SHOWN_DIGITS = Decimal("0.001")  # enough for the article's intervals (4.235 to 4.245%)
-DASH = "\N{EN DASH}"  # between the ends of a range
+# The page sits in <release>/page/, the exports in <release>/exports/.
+EXPORTS_HREF = "../exports/"
+FORMAT_NAMES = {"csv": "CSV", "parquet": "Parquet"}
 
 STATUS_LABELS = {
     "inconsistent": "✗ Inconsistent",
@@ -48,75 +51,20 @@ STATUS_LABELS = {
 # Nothing may load, and no script may run, even if a bug let markup through the escaping.
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
-QUERIES = {
-    "documents": "select * from marts.documents order by document_id",
-    "build_info": "select * from marts.build_info order by release_id",
-    "breakdown": "select * from marts.consumption_breakdown order by sort_order, component_id",
-    "claims": """
-        with
-        per_claim as (
-            select
-                claim_figures.claim_id,
-                list(
-                    struct_pack(figures.figure_id, figures.label) order by figures.figure_id
-                ) as figures
-            from marts.claim_figures as claim_figures
-            inner join marts.figures as figures
-                on claim_figures.figure_id = figures.figure_id
-            group by claim_figures.claim_id
-        )
-        select claims.*, coalesce(per_claim.figures, []) as figures
-        from marts.claim_checks as claims
-        left join per_claim on claims.claim_id = per_claim.claim_id
-        order by
-            case claims.status when 'inconsistent' then 0 when 'consistent' then 1 else 2 end,
-            claims.claim_id
-    """,
-    # The printed text is cut out of its sentence by the mention's offsets (code points).
-    "mentions": """
-        select
-            figures.figure_id,
-            figures.label,
-            figures.period,
-            figures.unit,
-            figures.value,
-            figures.value_low,
-            figures.value_high,
-            figures.qualifier,
-            figures.mention_count,
-            mentions.mention_id,
-            mentions.mention_number,
-            mentions.printed_text,
-            mentions.char_start,
-            mentions.char_end,
-            substring(mentions.quote, 1, mentions.char_start - mentions.sentence_start)
-                as before_text,
-            substring(
-                mentions.quote,
-                mentions.char_start - mentions.sentence_start + 1,
-                mentions.char_end - mentions.char_start
-            ) as marked_text,
-            substring(mentions.quote, mentions.char_end - mentions.sentence_start + 1)
-                as after_text
-        from marts.figures as figures
-        inner join marts.figure_mentions as mentions
-            on figures.figure_id = mentions.figure_id
-        order by figures.char_start, figures.figure_id, mentions.mention_number
-    """,
-    "validation": """
-        select * from marts.validation_results
-        order by success, suite, expectation, column_name nulls first, details, observed_value
-    """,
-}
 
+def write_page(database: Path, out_dir: Path, exports: Sequence[Mapping[str, Any]] = ()) -> Path:
+    """Write out_dir/index.html for the release in `database` and return its path.
 
-def write_page(database: Path, out_dir: Path) -> Path:
-    """Write out_dir/index.html for the release in `database` and return its path."""
+    `exports` are the files of the exports manifest (exports.write_exports), linked as the
+    release's downloads."""
     with duckdb.connect(str(database), read_only=True) as connection:
-        data = {name: _rows(connection, query) for name, query in QUERIES.items()}
+        data = {
+            name: _rows(connection, (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8"))
+            for name in QUERIES
+        }
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "index.html"
-    page.write_text(_page(data), encoding="utf-8")
+    page.write_text(_page(data, exports), encoding="utf-8")
     return page
 
 
@@ -126,16 +74,19 @@ def _rows(connection: duckdb.DuckDBPyConnection, query: str) -> list[Row]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _page(data: dict[str, list[Row]]) -> str:
-    document = data["documents"][0]
+def _page(data: dict[str, list[Row]], exports: Sequence[Mapping[str, Any]]) -> str:
+    documents = data["documents"]
+    title = documents[0]["title"] if len(documents) == 1 else f"{len(documents)} documents"
     body = "\n".join(
         [
-            _header(document, data),
+            _header(title, data),
             _claims_section(data["claims"]),
-            _breakdown_section(data["breakdown"]),
+            _derived_section(data["derived"]),
+            _breakdown_section(data["breakdown"], data["printed_amounts"]),
             _figures_section(data["mentions"]),
             _validation_section(data["validation"]),
-            _provenance_section(data["documents"], data["build_info"]),
+            _downloads_section(exports),
+            _provenance_section(documents, data["build_info"]),
         ]
     )
     return f"""<!DOCTYPE html>
@@ -144,7 +95,7 @@ def _page(data: dict[str, list[Row]]) -> str:
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Figures checked: {_e(document["title"])}</title>
+<title>Figures checked: {_e(title)}</title>
 <style>
 {CSS.read_text(encoding="utf-8")}</style>
 </head>
@@ -160,30 +111,51 @@ def _page(data: dict[str, list[Row]]) -> str:
 # Sections ------------------------------------------------------------------------------------
 
 
-def _header(document: Row, data: dict[str, list[Row]]) -> str:
-    claims = data["claims"]
-    inconsistent = sum(claim["status"] == "inconsistent" for claim in claims)
+def _header(title: str, data: dict[str, list[Row]]) -> str:
+    checked = [claim for claim in data["claims"] if _group(claim) == "checked"]
+    bounds = [claim for claim in data["claims"] if _group(claim) == "bound"]
+    unverifiable = [claim for claim in data["claims"] if _group(claim) == "unverifiable"]
+    inconsistent = sum(claim["status"] == "inconsistent" for claim in checked)
+    bounds_broken = sum(claim["status"] == "inconsistent" for claim in bounds)
     figures = {row["figure_id"] for row in data["mentions"]}
     failed = sum(not row["success"] for row in data["validation"])
+    reports = "; ".join(
+        f"the <em>{_e(document['report_title'])}</em> ({_e(document['report_publisher'])}, "
+        f"{_e(document['report_date'])})"
+        for document in data["documents"]
+    )
     return f"""<header>
-<h1>{_e(document["title"])}: do the figures add up?</h1>
-<p class="lede">A news article on the <em>{_e(document["report_title"])}</em>
-({_e(document["report_publisher"])}, {_e(document["report_date"])}), checked figure by figure:
-every number it prints, in the sentence that prints it, and whether the claims it makes with them
-can all be true.</p>
+<h1>{_e(title)}: do the figures add up?</h1>
+<p class="lede">Reporting on {reports}, checked figure by figure: every number printed, in the
+sentence that prints it, what the numbers imply, and whether the claims made with them can all
+be true.</p>
 <p class="note">A printed figure stands for a range: “85.7%” can be anything from 85.65% to 85.75%
 (half a unit of its last digit either side; a whole unit for “about”). Numbers are rounded for
-reading; point at one to see its exact value.</p>
-<nav><a href="#claims">Claims</a><a href="#breakdown">Breakdown</a><a href="#figures">Figures</a>
-<a href="#validation">Validation</a><a href="#provenance">Sources</a></nav>
+reading, ranges outward; point at one to see its exact value.</p>
+<nav><a href="#claims">Claims</a><a href="#derived">What the figures imply</a>
+<a href="#breakdown">Breakdown</a><a href="#figures">Figures</a>
+<a href="#validation">Validation</a><a href="#downloads">Downloads</a>
+<a href="#provenance">Sources</a></nav>
 <div class="summary">
-<div{_alert(inconsistent)}><strong>{inconsistent} of {len(claims)}</strong>claims are \
-inconsistent</div>
-<div><strong>{len(figures)}</strong>figures, printed {len(data["mentions"])} times</div>
+<div{_alert(inconsistent)}><strong>{inconsistent} of {len(checked)}</strong>claims checked \
+against a value recomputed from other figures are inconsistent</div>
+<div{_alert(bounds_broken)}><strong>{len(bounds) - bounds_broken} of {len(bounds)}</strong>\
+claims keep within a bound (a share within 0 to 100%, a part within its whole)</div>
+<div><strong>{len(unverifiable)}</strong>claims cannot be checked: nothing else is printed \
+to check them against</div>
+<div><strong>{len(figures)}</strong>figures, printed {len(data["mentions"])} times; \
+{len(data["derived"])} derived from them</div>
 <div{_alert(failed)}><strong>{len(data["validation"]) - failed} of {len(data["validation"])}\
 </strong>validation checks passed{f", {failed} failed" if failed else ""}</div>
 </div>
 </header>"""
+
+
+def _group(claim: Row) -> str:
+    """checked (against a recomputed value), bound (only a bound to keep) or unverifiable."""
+    if claim["status"] == "unverifiable":
+        return "unverifiable"
+    return "bound" if claim["bound_only"] else "checked"
 
 
 def _alert(problems: int) -> str:
@@ -191,82 +163,181 @@ def _alert(problems: int) -> str:
     return ' class="alert"' if problems else ""
 
 
+CLAIM_GROUPS = (
+    (
+        "checked",
+        "Checked against the other figures",
+        "The article's other figures give a value for what the claim publishes.",
+    ),
+    (
+        "bound",
+        "Checked against a bound only",
+        "The other figures only bound the claim (a share lies within 0 to 100%, a part within "
+        "its whole): a weak check, counted apart.",
+    ),
+    (
+        "unverifiable",
+        "Not checkable",
+        "The article prints nothing to check these against.",
+    ),
+)
+
+
 def _claims_section(claims: Sequence[Row]) -> str:
+    groups = "".join(
+        f'<h3 class="group" id="claims-{name}">{_e(heading)}</h3>\n<p class="note">{_e(note)}</p>\n'
+        + "".join(_claim(claim) for claim in claims if _group(claim) == name)
+        for name, heading, note in CLAIM_GROUPS
+        if any(_group(claim) == name for claim in claims)
+    )
     return f"""<section id="claims">
 <h2>Claims checked</h2>
 <p class="note">A claim is <strong>consistent</strong> when the range the article publishes and
 the range its other figures allow overlap, <strong>inconsistent</strong> when they cannot both
 hold, and <strong>unverifiable</strong> when the article prints nothing to check it against.</p>
-{"".join(_claim(claim) for claim in claims)}
+{groups}
 </section>"""
 
 
 def _claim(claim: Row) -> str:
     status, unit = claim["status"], claim["unit"]
-    published = _value_and_range(
-        claim["published_value"], claim["published_low"], claim["published_high"], unit
+    published = _shown(
+        claim["published_display"],
+        claim["published_interval_display"],
+        [claim["published_value"], claim["published_low"], claim["published_high"]],
+        unit,
     )
-    recomputed = _value_and_range(
-        claim["recomputed_value"], claim["recomputed_low"], claim["recomputed_high"], unit
+    recomputed = _shown(
+        claim["recomputed_display"],
+        claim["recomputed_interval_display"],
+        [claim["recomputed_value"], claim["recomputed_low"], claim["recomputed_high"]],
+        unit,
     )
     uses = ", ".join(
         f'<a href="#figure-{_e(figure["figure_id"])}">{_e(figure["label"])}</a>'
         for figure in claim["figures"]
     )
     facts = _definitions([("Published", published), ("Recomputed", recomputed)])
-    return f"""<article class="claim {_e(status)}" id="claim-{_e(claim["claim_id"])}">
+    return f"""<article class="claim {_e(status)}" id="claim-{_e(claim["claim_id"])}" \
+data-group="{_group(claim)}">
 <header>{_status(status)}<p class="statement">{_e(claim["statement"])}</p></header>
-<div class="claim-body">{facts}{_ranges_chart(claim, unit)}</div>
+<div class="claim-body">{facts}{_ranges_chart(claim)}</div>
 <p class="why">{_e(claim["explanation"])}</p>
 <p class="uses">Figures: {uses}</p>
 </article>
 """
 
 
-def _breakdown_section(rows: Sequence[Row]) -> str:
+def _derived_section(derived: Sequence[Row]) -> str:
+    rows = [
+        [
+            _e(row["label"]),
+            _shown(
+                row["value_display"],
+                row["interval_display"],
+                [row["value"], row["value_low"], row["value_high"]],
+                row["unit"],
+            ),
+            f"<code>{_e(row['formula'])}</code>",
+            ", ".join(
+                f'<a href="#figure-{_e(figure["figure_id"])}">{_e(figure["label"])}</a>'
+                for figure in row["figures"]
+            ),
+        ]
+        for row in derived
+    ]
+    table = _table(["What", "Value", "Formula", "From the printed figures"], rows)
+    return f"""<section id="derived">
+<h2>What the figures imply</h2>
+<p class="note">Quantities the article does not print but its figures imply, each computed
+from the printed figures by the formula beside it; the range is what the printed precision of
+the inputs allows.</p>
+{table}
+</section>"""
+
+
+def _breakdown_section(rows: Sequence[Row], printed: Sequence[Row]) -> str:
+    """One chart and table per broken-down total."""
+    parts = []
+    for _, grouped in itertools.groupby(rows, key=lambda row: row["total_id"]):
+        components = list(grouped)
+        ids = {row["component_id"] for row in components}
+        parts.append(
+            _breakdown(components, [amount for amount in printed if amount["component_id"] in ids])
+        )
+    return f"""<section id="breakdown">
+<h2>Where the totals come from</h2>
+{"".join(parts)}
+</section>"""
+
+
+def _breakdown(components: Sequence[Row], printed: Sequence[Row]) -> str:
     table = _table(
         ["Component", "Amount", "Share of the total"],
         [
             [
                 _e(row["component"]),
-                _value_and_range(
-                    row["amount_cny"], row["amount_cny_low"], row["amount_cny_high"], "CNY"
+                _shown(
+                    row["amount_display"],
+                    row["amount_interval_display"],
+                    [row["amount_cny"], row["amount_cny_low"], row["amount_cny_high"]],
+                    "CNY",
                 ),
-                _value_and_range(
-                    row["share_pct"], row["share_pct_low"], row["share_pct_high"], "percent"
+                _shown(
+                    row["share_display"],
+                    row["share_interval_display"],
+                    [row["share_pct"], row["share_pct_low"], row["share_pct_high"]],
+                    "percent",
                 ),
             ]
-            for row in rows
+            for row in components
         ],
     )
-    total = _number([rows[0]["total_cny"]], "CNY")
-    return f"""<section id="breakdown">
-<h2>Where the information consumption comes from</h2>
-<p>The {total} of information consumption that WeChat drove, by component.</p>
+    first = components[0]
+    total = _shown(first["total_display"], None, [first["total_cny"]], "CNY")
+    conflicts = "".join(_printed_elsewhere(components, amount) for amount in printed)
+    return f"""<h3 id="breakdown-{_e(first["total_id"])}">The {total}, by component</h3>
 <figure>
-{_breakdown_chart(rows)}
-<figcaption>Bars show each component's amount. The black whisker at the end of a bar spans the
-range the article's rounding allows; the table below gives its ends. The amounts are derived from
-the printed total and shares, and add up to the total.</figcaption>
+{_breakdown_chart(components, printed)}
+<figcaption>Bars show each component's amount, derived from the printed total and shares; they
+add up to the total. The black whisker at the end of a bar spans the range the article's rounding
+allows. A red diamond on a bar's line marks an amount the article prints elsewhere for the same
+component.</figcaption>
 </figure>
-{table}
-</section>"""
+{f'<ul class="printed-elsewhere">{conflicts}</ul>' if conflicts else ""}
+{table}"""
+
+
+def _printed_elsewhere(components: Sequence[Row], amount: Row) -> str:
+    """A sentence that sets a printed amount beside the amount its component's share implies."""
+    component = next(row for row in components if row["component_id"] == amount["component_id"])
+    return (
+        f"<li>{_e(component['component'])}: its {_e(component['share_display'])} share implies "
+        f"<strong>{_e(component['amount_display'])}</strong> "
+        f"({_e(component['amount_interval_display'])}), yet the article also prints "
+        f"<strong>{_e(amount['printed_text'])}</strong> ({_e(amount['label'])}, "
+        f"{_e(amount['interval_display'])}); the claim that compares them is "
+        f'<a href="#claim-{_e(amount["claim_id"])}">{_e(amount["status"])}</a>.</li>'
+    )
 
 
 def _figures_section(mentions: Sequence[Row]) -> str:
     figures = itertools.groupby(mentions, key=lambda row: row["figure_id"])
     return f"""<section id="figures">
-<h2>Every figure the article prints</h2>
-<p class="note">In the order the article first prints them, each with every sentence that prints
-it; the highlighted words are the figure as printed.</p>
+<h2>Every figure printed</h2>
+<p class="note">In the order they are first printed, each with every sentence that prints it;
+the highlighted words are the figure as printed.</p>
 {"".join(_figure(list(rows)) for _, rows in figures)}
 </section>"""
 
 
 def _figure(mentions: Sequence[Row]) -> str:
     figure = mentions[0]
-    value = _value_and_range(
-        figure["value"], figure["value_low"], figure["value_high"], figure["unit"]
+    value = _shown(
+        figure["value_display"],
+        figure["interval_display"],
+        [figure["value"], figure["value_low"], figure["value_high"]],
+        figure["unit"],
     )
     times = "once" if figure["mention_count"] == 1 else f"{figure['mention_count']} times"
     facts = " · ".join(
@@ -291,31 +362,98 @@ def _quote(mention: Row) -> str:
     return (
         f"<blockquote>{_e(mention['before_text'])}<mark>{_e(mention['marked_text'])}</mark>"
         f'{_e(mention["after_text"])}<span class="where">Printed as '
-        f"“{_e(mention['printed_text'])}”, characters {mention['char_start']}{DASH}"
-        f"{mention['char_end']} of the article</span></blockquote>\n"
+        f"“{_e(mention['printed_text'])}” in paragraph {mention['paragraph_number']}, "
+        f"sentence {mention['sentence_number']} (characters {mention['char_start']} to "
+        f"{mention['char_end']} of the text, counted from 0)</span></blockquote>\n"
     )
 
 
 def _validation_section(results: Sequence[Row]) -> str:
     failed = sum(not row["success"] for row in results)
     table = _table(
-        ["Result", "What was checked", "Observed"],
+        ["Result", "Table", "What was checked", "What was found"],
         [
             [
                 _status("passed" if row["success"] else "failed"),
-                f'{_e(row["details"])}<span class="expectation">{_e(row["suite"])}'
-                f"{'.' if row['column_name'] else ''}{_e(row['column_name'])}: "
-                f"{_e(row['expectation'])}</span>",
-                f"<code>{_e(row['observed_value'])}</code>",
+                _e(row["suite"].replace("_", " ")),
+                _e(_sentence(row["details"])),
+                _e(_found(row["observed_value"])),
             ]
             for row in results
         ],
     )
     return f"""<section id="validation">
 <h2>Validation</h2>
-<p>{len(results) - failed} of {len(results)} expectations passed, {failed} failed
-(Great Expectations, run over this release's tables before it was published).</p>
+<p>{len(results) - failed} of {len(results)} checks passed, {failed} failed. They ran over this
+release's tables before it was published (with Great Expectations; its names for each check are
+in the <code>validation_results</code> table).</p>
 {table}
+</section>"""
+
+
+def _sentence(details: str | None) -> str:
+    """'expected every mention ...' -> 'Every mention ...'."""
+    text = (details or "").removeprefix("expected ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _found(observed: str | None) -> str:
+    """The validator's observation in words: rows looked at, values seen, rows not as expected."""
+    try:
+        seen = json.loads(observed or "")
+    except ValueError:
+        return observed or ""
+    if not isinstance(seen, dict):
+        return str(seen)
+    words = []
+    if "rows" in seen:
+        words.append(f"{seen['rows']} {'row' if seen['rows'] == 1 else 'rows'} looked at")
+    if "observed" in seen:
+        words.append(f"found {_listed(seen['observed'])}")
+    if "unexpected" in seen:
+        unexpected = seen["unexpected"]
+        words.append(
+            f"not as expected: {_listed(unexpected)}" if unexpected else "none not as expected"
+        )
+    if seen.get("missing"):
+        words.append(f"missing: {_listed(seen['missing'])}")
+    return "; ".join(words)
+
+
+def _listed(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_listed(item) for item in value) or "nothing"
+    if isinstance(value, dict):
+        return "(" + ", ".join(f"{key} {item}" for key, item in value.items()) + ")"
+    return str(value)
+
+
+def _downloads_section(exports: Sequence[Mapping[str, Any]]) -> str:
+    if not exports:
+        return ""
+    tables = itertools.groupby(
+        sorted(exports, key=lambda file: (file["table"], file["format"])),
+        key=lambda file: file["table"],
+    )
+    rows = [
+        [
+            f"<code>{_e(table)}</code>",
+            " · ".join(
+                f'<a href="{_e(EXPORTS_HREF + file["file"])}">'
+                f"{_e(FORMAT_NAMES.get(file['format'], file['format']))}</a>"
+                for file in files
+            ),
+            f"{files[0]['rows']:,}",
+        ]
+        for table, grouped in tables
+        for files in [list(grouped)]
+    ]
+    return f"""<section id="downloads">
+<h2>Downloads</h2>
+<p>Every table of this release as CSV and Parquet, beside this page; the
+<a href="{EXPORTS_HREF}manifest.json">manifest</a> lists each file's rows and SHA-256. The same
+tables are in the DuckDB file, schema <code>marts</code>.</p>
+{_table(["Table", "Files", "Rows"], rows)}
 </section>"""
 
 
@@ -371,18 +509,19 @@ def _provenance_section(documents: Sequence[Row], builds: Sequence[Row]) -> str:
 
 # Charts --------------------------------------------------------------------------------------
 
-RANGES_WIDTH = 400
+RANGES_WIDTH = 420
 RANGES_LEFT = 96  # "Published" / "Recomputed" labels before the bands
-RANGES_PLOT = 290
+RANGES_PLOT = 300
 
 
-def _ranges_chart(claim: Row, unit: str | None) -> str:
+def _ranges_chart(claim: Row) -> str:
     """The published and the recomputed range on one axis, so a gap between them shows at a
-    glance; nothing when either range is missing or unbounded."""
-    ends = [
-        claim[column]
-        for column in ("published_low", "published_high", "recomputed_low", "recomputed_high")
+    glance, each labelled with its range; nothing when either range is missing or unbounded."""
+    sides = [
+        (side, claim[f"{side}_low"], claim[f"{side}_high"], claim[f"{side}_interval_display"])
+        for side in ("published", "recomputed")
     ]
+    ends = [end for _, low, high, _ in sides for end in (low, high)]
     if None in ends:
         return ""
     low, high = min(ends), max(ends)
@@ -392,123 +531,101 @@ def _ranges_chart(claim: Row, unit: str | None) -> str:
         return RANGES_LEFT + RANGES_PLOT * float((value - low) / span)
 
     bands = []
-    for row, (side, start, end) in enumerate(
-        [("published", ends[0], ends[1]), ("recomputed", ends[2], ends[3])]
-    ):
-        top = 6 + row * 26
+    for row, (side, start, end, shown) in enumerate(sides):
+        top = 4 + row * 40
         bands.append(
             f'<text x="{RANGES_LEFT - 8}" y="{top + 13}" text-anchor="end" font-size="13">'
             f"{side.title()}</text>"
             f'<rect class="band {side}" x="{x(start):.1f}" y="{top}" '
             f'width="{max(3.0, x(end) - x(start)):.1f}" height="18"/>'
+            f'<text class="axis-label" x="{x(start):.1f}" y="{top + 32}" font-size="12" '
+            f'text-anchor="{"start" if x(start) < RANGES_LEFT + RANGES_PLOT / 2 else "end"}">'
+            f"{_e(shown)}</text>"
         )
-    scale = "".join(
-        f'<text class="axis-label" x="{x(value):.1f}" y="76" text-anchor="{anchor}" '
-        f'font-size="12">{_e(_readable([value], unit))}</text>'
-        for value, anchor in ((low, "start"), (high, "end"))
-    )
     return (
-        f'<svg class="ranges" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {RANGES_WIDTH} 80" '
+        f'<svg class="ranges" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {RANGES_WIDTH} 84" '
         f'role="img" aria-label="Published and recomputed ranges on one scale">'
-        f'<line class="grid" x1="{RANGES_LEFT}" x2="{RANGES_LEFT + RANGES_PLOT}" y1="60" y2="60"/>'
-        f"{''.join(bands)}{scale}</svg>"
+        f"{''.join(bands)}</svg>"
     )
 
 
-CHART_WIDTH = 900
+CHART_WIDTH = 960
 LABEL_WIDTH = 250  # component names, right-aligned before the bars
-PLOT_WIDTH = 400
-ROW_HEIGHT = 56
-AXIS_HEIGHT = 44
+PLOT_WIDTH = 360
+ROW_HEIGHT = 64
+GRID_STEPS = 4
 
 
-@dataclass(frozen=True)
-class _Axis:
-    """The amount axis: shown in one scale (billions), from 0 to a round number of steps."""
+def _breakdown_chart(rows: Sequence[Row], printed: Sequence[Row]) -> str:
+    """Horizontal bars of the amounts with whiskers for their ranges, a diamond for each
+    amount printed elsewhere for the same component, as inline SVG. The values are written
+    beside the bars, so the plot needs no numbered axis."""
+    top = max([row["amount_cny_high"] for row in rows] + [p["value_high"] for p in printed])
 
-    factor: Decimal
-    word: str
-    step: Decimal
-    steps: int
+    def x(amount: Decimal) -> float:
+        return LABEL_WIDTH + PLOT_WIDTH * float(amount / top)
 
-    def x(self, amount: Decimal) -> str:
-        share = float(amount / self.factor / (self.step * self.steps))
-        return f"{LABEL_WIDTH + PLOT_WIDTH * share:.1f}"
-
-
-def _axis(amounts: Sequence[Decimal]) -> _Axis:
-    factor, word = _scale(amounts)
-    top = max(amounts) / factor
-    step = _tick_step(top)
-    return _Axis(factor, word, step, max(1, math.ceil(top / step)))
-
-
-def _tick_step(top: Decimal) -> Decimal:
-    """The smallest 1, 2 or 5 times 10^k that reaches `top` in at most five steps."""
-    exponent = (top / 5).adjusted() if top > 0 else 0
-    return next(
-        step
-        for step in (Decimal(mantissa).scaleb(exponent) for mantissa in (1, 2, 5, 10))
-        if step * 5 >= top
-    )
-
-
-def _breakdown_chart(rows: Sequence[Row]) -> str:
-    """Horizontal bars of the amounts with whiskers for their ranges, as inline SVG."""
-    axis = _axis([row["amount_cny_high"] for row in rows])
-    plot_bottom = len(rows) * ROW_HEIGHT
-    height = plot_bottom + AXIS_HEIGHT
-    unit = f"{axis.word.strip()} yuan".strip()
+    height = len(rows) * ROW_HEIGHT + 8
     lines = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {height}" '
         'role="img" aria-labelledby="breakdown-title">',
-        f'<title id="breakdown-title">Information consumption by component, in {_e(unit)}</title>',
+        '<title id="breakdown-title">Amounts by component, each with the range the rounding '
+        "allows</title>",
     ]
-    for index in range(axis.steps + 1):
-        tick = axis.step * index
-        x = axis.x(tick * axis.factor)
+    for step in range(GRID_STEPS + 1):
+        grid_x = LABEL_WIDTH + PLOT_WIDTH * step / GRID_STEPS
         lines.append(
-            f'<line class="grid" x1="{x}" x2="{x}" y1="0" y2="{plot_bottom + 4}"/>'
-            f'<text class="axis-label" x="{x}" y="{plot_bottom + 20}" text-anchor="middle" '
-            f'font-size="13">{_plain(tick)}</text>'
+            f'<line class="grid" x1="{grid_x:.1f}" x2="{grid_x:.1f}" y1="0" y2="{height}"/>'
         )
-    lines.append(
-        f'<text class="axis-label" x="{LABEL_WIDTH + PLOT_WIDTH // 2}" y="{height - 4}" '
-        f'text-anchor="middle" font-size="13">{_e(unit)}</text>'
-    )
-    lines += [_chart_row(row, index * ROW_HEIGHT, axis) for index, row in enumerate(rows)]
+    for index, row in enumerate(rows):
+        elsewhere = [p for p in printed if p["component_id"] == row["component_id"]]
+        lines.append(_chart_row(row, index * ROW_HEIGHT, x, elsewhere))
     lines.append("</svg>")
     return "\n".join(lines)
 
 
-def _chart_row(row: Row, top: int, axis: _Axis) -> str:
-    """One component: its name, its bar, its whisker and its numbers."""
+def _chart_row(row: Row, top: int, x: Any, printed: Sequence[Row]) -> str:
+    """One component: its name, its bar, its whisker, printed amounts and its numbers."""
     middle = top + ROW_HEIGHT // 2
     name = _e(row["component"])
-    amount = _e(_readable([row["amount_cny"]], "CNY"))
-    amount_range = _e(_readable([row["amount_cny_low"], row["amount_cny_high"]], "CNY"))
-    share = _e(_readable([row["share_pct"]], "percent"))
-    share_range = _e(_readable([row["share_pct_low"], row["share_pct_high"]], "percent"))
+    amount, share = _e(row["amount_display"]), _e(row["share_display"])
     end, low, high = (
-        axis.x(row[column]) for column in ("amount_cny", "amount_cny_low", "amount_cny_high")
+        x(row[column]) for column in ("amount_cny", "amount_cny_low", "amount_cny_high")
     )
     values_x = LABEL_WIDTH + PLOT_WIDTH + 16
+    marks = [
+        f'<g class="printed" data-figure="{_e(amount_row["figure_id"])}">'
+        f"<title>Printed elsewhere: {_e(amount_row['printed_text'])} "
+        f"({_e(amount_row['interval_display'])})</title>"
+        f'<line x1="{x(amount_row["value_low"]):.1f}" x2="{x(amount_row["value_high"]):.1f}" '
+        f'y1="{middle}" y2="{middle}"/>'
+        f'<path d="M {x(amount_row["value"]):.1f} {middle - 8} l 8 8 l -8 8 l -8 -8 z"/></g>'
+        for amount_row in printed
+    ]
+    printed_text = "".join(
+        f'<text class="printed-label" x="{values_x}" y="{middle + 29}" font-size="13">'
+        f"printed elsewhere: {_e(amount_row['value_display'])}</text>"
+        for amount_row in printed[:1]
+    )
     return "\n".join(
         [
             f'<g class="component" data-component="{_e(row["component_id"])}">',
             f'<text x="{LABEL_WIDTH - 12}" y="{middle + 5}" text-anchor="end" font-size="15">'
             f"{name}</text>",
-            f'<rect class="bar" x="{LABEL_WIDTH}" y="{middle - 15}" '
-            f'width="{float(end) - LABEL_WIDTH:.1f}" height="30">'
+            f'<rect class="bar" x="{LABEL_WIDTH}" y="{middle - 12}" '
+            f'width="{end - LABEL_WIDTH:.1f}" height="24">'
             f"<title>{name}: {amount}, {share} of the total</title></rect>",
-            f'<g class="whisker"><title>Range the rounding allows: {amount_range}</title>',
-            f'<line x1="{low}" x2="{high}" y1="{middle}" y2="{middle}"/>',
-            f'<line x1="{low}" x2="{low}" y1="{middle - 11}" y2="{middle + 11}"/>',
-            f'<line x1="{high}" x2="{high}" y1="{middle - 11}" y2="{middle + 11}"/></g>',
+            f'<g class="whisker"><title>Range the rounding allows: '
+            f"{_e(row['amount_interval_display'])}</title>",
+            f'<line x1="{low:.1f}" x2="{high:.1f}" y1="{middle}" y2="{middle}"/>',
+            f'<line x1="{low:.1f}" x2="{low:.1f}" y1="{middle - 9}" y2="{middle + 9}"/>',
+            f'<line x1="{high:.1f}" x2="{high:.1f}" y1="{middle - 9}" y2="{middle + 9}"/></g>',
+            *marks,
             f'<text x="{values_x}" y="{middle - 3}" font-size="15" font-weight="700">'
             f"{amount}</text>",
-            f'<text class="share" x="{values_x}" y="{middle + 15}" font-size="13">'
-            f"{share} of the total ({share_range})</text>",
+            f'<text class="share" x="{values_x}" y="{middle + 14}" font-size="13">'
+            f"{share} of the total ({_e(row['share_interval_display'])})</text>",
+            printed_text,
             "</g>",
         ]
     )
@@ -517,49 +634,25 @@ def _chart_row(row: Row, top: int, axis: _Axis) -> str:
 # Numbers and small pieces of HTML ------------------------------------------------------------
 
 
-def _value_and_range(
-    value: Decimal | None, low: Decimal | None, high: Decimal | None, unit: str | None
+def _shown(
+    value: str | None, interval: str | None, exact: Sequence[Decimal | None], unit: str | None
 ) -> str:
-    """'85.7% (range 85.65-85.75%)': the value when there is one, then what it stands for."""
-    spread = _range(low, high, unit)
-    if value is None or high is None or low == high:
-        return spread
-    return f'{_number([value], unit)} <span class="interval">(range {spread})</span>'
-
-
-def _range(low: Decimal | None, high: Decimal | None, unit: str | None) -> str:
-    if low is None:
+    """'85.7% [85.65, 85.75]%': the value as the warehouse writes it (display columns: the one
+    formatter rule lives in the dbt macros) and the range it stands for, with the exact
+    values in a tooltip."""
+    title = "exactly " + ", ".join(_exact(number) for number in exact if number is not None)
+    if value and interval:
+        text = f'{_e(value)} <span class="interval">{_e(interval)}</span>'
+    elif value or interval:
+        text = _e(value or interval)
+    else:
         return "nothing to compare"
-    if high is None:
-        return f"at least {_number([low], unit)}"
-    if low == high:
-        return _number([low], unit)
-    return _number([low, high], unit)
+    return f'<span class="number" title="{_e(title)} {_e(unit or "")}">{text}</span>'
 
 
-def _number(values: Sequence[Decimal], unit: str | None) -> str:
-    """Readable text ('86.65-86.75 billion yuan') with the exact values in its title."""
-    exact = DASH.join(_plain(value, rounded=False) for value in values) + UNITS.get(unit or "", "")
-    return f'<span class="number" title="{_e(exact)}">{_e(_readable(values, unit))}</span>'
-
-
-def _readable(values: Sequence[Decimal], unit: str | None) -> str:
-    """All values in the scale of the largest, so a range reads '86.65-86.75 billion yuan'."""
-    factor, word = _scale(values)
-    digits = DASH.join(_plain(value / factor) for value in values)
-    return digits + word + UNITS.get(unit or "", "")
-
-
-def _scale(values: Sequence[Decimal]) -> tuple[Decimal, str]:
-    largest = max(abs(value) for value in values)
-    return next(((factor, word) for factor, word in SCALES if largest >= factor), SCALES[-1])
-
-
-def _plain(value: Decimal, rounded: bool = True) -> str:
-    """Digits grouped by thousands, no exponent, no trailing zeros."""
-    if rounded:
-        value = value.quantize(SHOWN_DIGITS, rounding=ROUND_HALF_UP)
-    return numbers.plain(value, grouped=True)
+def _exact(value: Decimal) -> str:
+    """The exact decimal, without an exponent or trailing zeros (95200000000, 85.65)."""
+    return format(value.normalize(), "f")
 
 
 def _status(status: str) -> str:

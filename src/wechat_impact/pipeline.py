@@ -149,9 +149,10 @@ def _build_release(
         release_tables.write_validation_results(building, outcome["results"])
         if outcome["failures"]:
             raise BuildFailed("validation failed:\n" + outcome["failures"])
+        release_tables.keep_only_public_schema(building)
         with timer.step("exports and page"):  # while the worker writes the Data Docs
-            exports.write_exports(building, building_dir / "exports")
-            page.write_page(building, building_dir / "page")
+            exported = exports.write_exports(building, building_dir / "exports")
+            page.write_page(building, building_dir / "page", exported["files"])
         with timer.step("data docs"):
             worker.finish()
     finally:

@@ -1,8 +1,11 @@
-"""Tables the pipeline writes into a release beside dbt's marts.
+"""Tables the pipeline writes into a release beside dbt's marts, and what it leaves out.
 
 marts.build_info says what a release was built from; marts.validation_results
 keeps every expectation's outcome. Both carry catalog comments, like the dbt
-marts, so BI tools show what they mean.
+marts, so BI tools show what they mean. Once validated, a release keeps only
+its public schema: the build's raw, staging and intermediate layers are
+dropped, so a BI tool lists what users should query and nothing else (the dev
+target, `dbt build` by hand, keeps every layer for dbt users).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ BUILD_INFO_COLUMNS = {
     "duckdb_version": "DuckDB version that built the file.",
     "great_expectations_version": "Great Expectations version that validated it.",
 }
+
+PUBLIC_SCHEMA = "marts"
 
 VALIDATION_COLUMNS = {
     "run_id": "Identifier of the validation run (the release id).",
@@ -85,6 +90,33 @@ def write_validation_results(database: Path, rows: list[dict[str, object]]) -> N
             "Every Great Expectations result of the validation of this release.",
             VALIDATION_COLUMNS,
         )
+
+
+def keep_only_public_schema(database: Path) -> list[str]:
+    """Drop every schema of the release but the public one (and DuckDB's `main`, which cannot
+    be dropped and holds nothing); return the names dropped. No mart reads another schema:
+    they are tables, not views."""
+    with duckdb.connect(str(database)) as connection:
+        schemas = [
+            name
+            for (name,) in connection.execute(
+                """
+                select schema_name from duckdb_schemas()
+                where database_name = current_database()
+                    and not internal and schema_name not in (?, 'main')
+                order by schema_name
+                """,
+                [PUBLIC_SCHEMA],
+            ).fetchall()
+        ]
+        for schema in schemas:
+            connection.execute(f"drop schema {_identifier(schema)} cascade")
+        connection.execute("checkpoint")
+    return schemas
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _comment(

@@ -12,5 +12,12 @@ select
     cast(sentence_start as varchar) as sentence_start,
     cast(sentence_end as varchar) as sentence_end,
     sentence as quote,
+    -- a synthetic document is one paragraph, one sentence per mention
+    '1' as paragraph_number,
+    cast(
+        row_number() over (
+            partition by document_id order by text_position
+        ) as varchar
+    ) as sentence_number,
     figure_position * 2 + mention_number as position
 from placed

@@ -1,0 +1,14 @@
+select
+    document_id,
+    title,
+    author,
+    publisher,
+    language,
+    report_title,
+    report_publisher,
+    report_date,
+    path,
+    char_count,
+    sha256
+from marts.documents
+order by document_id
