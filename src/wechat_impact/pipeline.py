@@ -88,7 +88,7 @@ def _build_release(
     inputs_hash: str,
     timer: StepTimer,
 ) -> dict:
-    from wechat_impact import dbt_run, exports, extract, inputs, page, release_tables
+    from wechat_impact import dbt_run, docs_assets, exports, extract, inputs, page, release_tables
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME
@@ -98,6 +98,7 @@ def _build_release(
     try:
         with timer.step("check inputs"):
             _as_build_failure(lambda: inputs.check_inputs(root), inputs.InputError)
+            _as_build_failure(docs_assets.check_installed, docs_assets.DocsAssetsError)
             drift = extract.check(root)
             if drift:
                 raise BuildFailed("\n".join(drift))
