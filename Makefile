@@ -43,8 +43,8 @@ test: $(STAMP) $(COMPAT)/.installed $(DOCS_ASSETS) browser lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts bi
+	$(BIN)/ruff format --check src tests scripts bi
 	$(BIN)/sqlfluff lint models tests/dbt
 
 # dbt's documentation site for the dev target, served on http://127.0.0.1:8080;

@@ -119,7 +119,7 @@ def test_no_page_names_a_cdn_or_the_tracking_image(data_docs: Path) -> None:
     assert len(pages) >= 1 + 2 * len(SUITES)  # the index, a page per suite and per validation
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        assert docs_assets.FETCHED_URL.findall(html) == [], page
+        assert docs_assets.fetched_urls(html) == [], page
         assert "great-expectations-web-assets" not in html, page
 
 

@@ -19,7 +19,26 @@ SQLALCHEMY_DATABASE_URI = f"sqlite:///{_HOME / 'superset.db'}"
 SCARF_ANALYTICS = False
 FEATURE_FLAGS: dict[str, bool] = {}
 MAPBOX_API_KEY = ""
-TALISMAN_ENABLED = False
+# Superset 6.1.0's navigation bar draws a usage pixel from scarf.sh whatever SCARF_ANALYTICS says
+# (it is compiled into the wheel's JavaScript). Superset's own content security policy allows it;
+# this one allows nothing but the server itself, so the browser never asks for it.
+TALISMAN_ENABLED = True
+TALISMAN_CONFIG = {
+    "content_security_policy": {
+        "base-uri": ["'self'"],
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "blob:", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        "connect-src": ["'self'"],
+        "object-src": "'none'",
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "font-src": ["'self'"],
+        "script-src": ["'self'", "'strict-dynamic'"],
+    },
+    "content_security_policy_nonce_in": ["script-src"],
+    "force_https": False,
+    "session_cookie_secure": False,
+}
 RATELIMIT_STORAGE_URI = "memory://"
 CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
 DATA_CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}

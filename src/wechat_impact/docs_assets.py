@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -36,12 +37,9 @@ GX_IMAGES = re.compile(
 )
 # Anything a page would fetch by itself: scripts, styles, images, frames, CSS url(). Links a
 # reader may click (<a href>) are not fetched and stay.
-FETCHED_URL = re.compile(
-    r"(?:<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)\s*=\s*[\"']|url\(\s*[\"']?)"
-    r"(https?://[^\"')\s>]+)",
-    re.IGNORECASE,
-)
-
+FETCHING_TAG = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*>", re.IGNORECASE)
+TAG_URL = re.compile(r"\b(?:src|href)\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*[\"']?(https?://[^\"')\s]+)", re.IGNORECASE)
 # A tag GX pins by Subresource Integrity (Bootstrap's and Popper's scripts). A browser cannot
 # check SRI on a page opened from a file (no CORS there: it refuses the script), so the check is
 # made here, on the copy, and the attributes go.
@@ -166,12 +164,29 @@ def make_offline(docs_dir: Path, node_modules: Path = NODE_MODULES) -> None:
         package, vendored = _installed(asset, node_modules)
         target = docs_dir / VENDOR / vendored
         (target / asset.path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(package / asset.path, target / asset.path)
+        _link_or_copy(package / asset.path, target / asset.path)
         for folder in asset.folders:
-            shutil.copytree(package / folder, target / folder, dirs_exist_ok=True)
+            shutil.copytree(
+                package / folder, target / folder, copy_function=_link_or_copy, dirs_exist_ok=True
+            )
         local[asset.url] = f"{VENDOR}/{vendored}/{asset.path}"
     for page in sorted(docs_dir.rglob("*.html")):
         _rewrite(page, docs_dir, local)
+
+
+def _link_or_copy(source: Path | str, destination: Path | str) -> None:
+    """A hard link where the file system allows one (no bytes copied: `npm ci` replaces files
+    rather than rewriting them, so the release keeps what it linked), else a copy."""
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, destination)
+
+
+def fetched_urls(html: str) -> list[str]:
+    """Every address outside the site that the page would load by itself, sorted."""
+    in_tags = (url for tag in FETCHING_TAG.findall(html) for url in TAG_URL.findall(tag))
+    return sorted({*in_tags, *CSS_URL.findall(html)})
 
 
 def _installed(asset: Asset, node_modules: Path) -> tuple[Path, str]:
@@ -203,7 +218,7 @@ def _rewrite(page: Path, docs_dir: Path, local: dict[str, str]) -> None:
         html = html.replace(f'"{url}"', f'"{up}{path}"')
     html = GX_IMAGES.sub(up + LOGO, html)
     html = PINNED_TAG.sub(lambda tag: _checked_without_sri(tag, page), html)
-    unknown = sorted(set(FETCHED_URL.findall(html)))
+    unknown = fetched_urls(html)
     if unknown:
         raise DocsAssetsError(
             f"{page}: loads {', '.join(unknown)}, which has no local copy; add it to "
@@ -215,7 +230,7 @@ def _rewrite(page: Path, docs_dir: Path, local: dict[str, str]) -> None:
 def _checked_without_sri(tag: re.Match[str], page: Path) -> str:
     """The tag without integrity and crossorigin, once the file it loads has the pinned hash.
     A tag still pointing elsewhere stays as it is, for the check for unknown addresses."""
-    if FETCHED_URL.match(tag[0]):
+    if fetched_urls(tag[0]):
         return tag[0]
     loaded = page.parent / tag["path"]
     digest = base64.b64encode(hashlib.new(tag["algorithm"], loaded.read_bytes()).digest())

@@ -123,10 +123,10 @@ def wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> 
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         assert server.poll() is None, f"Superset exited: {log.read_text()[-4000:]}"
-        try:
-            if requests.get(f"{url}/health", timeout=5).text == "OK":
+        try:  # gunicorn accepts before its worker has loaded Superset: a read may time out
+            if requests.get(f"{url}/health", timeout=10).text == "OK":
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
         time.sleep(1)
     pytest.fail(f"Superset did not answer in {START_TIMEOUT_S} s: {log.read_text()[-4000:]}")
