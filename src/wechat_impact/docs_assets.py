@@ -46,7 +46,7 @@ CSS_URL = re.compile(r"url\(\s*[\"']?(https?://[^\"')\s]+)", re.IGNORECASE)
 PINNED_TAG = re.compile(
     r"<(?:script|link)\b[^>]*?\b(?:src|href)=\"(?P<path>[^\"]+)\"[^>]*?"
     r"\s+integrity=\"(?P<algorithm>sha256|sha384|sha512)-(?P<digest>[^\"]+)\""
-    r"(?P<crossorigin>\s+crossorigin=\"[^\"]*\")?",
+    r"(?:\s+crossorigin=\"[^\"]*\")?",
 )
 
 
