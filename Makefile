@@ -22,19 +22,29 @@ $(COMPAT)/.installed: scripts/compat-env.sh
 	PYTHON=$(PYTHON) sh scripts/compat-env.sh $(COMPAT)
 	touch $@
 
+# --- Data Docs offline (issue 13): what GX's pages load from CDNs, from the npm registry ---------
+# Installed once at set-up at the versions GX names (assets/data-docs/package-lock.json) and copied
+# into every release's data_docs/ by wechat_impact.docs_assets; nothing is fetched at build time.
+DOCS_ASSETS := assets/data-docs/node_modules/.installed
+
+$(DOCS_ASSETS): assets/data-docs/package.json assets/data-docs/package-lock.json
+	cd assets/data-docs && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+# --- end of the Data Docs section ---------------------------------------------------------------
+
 # Debian's Chromium for the findings page test; does nothing when it is there.
 browser:
 	sh scripts/install-chromium.sh
 
-build: $(STAMP)
+build: $(STAMP) $(DOCS_ASSETS)
 	$(BIN)/wechat-impact build $(if $(FORCE),--force) $(if $(KEEP),--keep $(KEEP))
 
-test: $(STAMP) $(COMPAT)/.installed browser lint
+test: $(STAMP) $(COMPAT)/.installed $(DOCS_ASSETS) browser lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts bi
+	$(BIN)/ruff format --check src tests scripts bi
 	$(BIN)/sqlfluff lint models tests/dbt
 	$(BIN)/sqlfluff lint --config src/sqlfluff.cfg src/wechat_impact
 
@@ -45,13 +55,29 @@ docs: $(STAMP)
 	$(BIN)/dbt docs generate
 	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
 
-bench: $(STAMP)
+bench: $(STAMP) $(DOCS_ASSETS)
 	$(BIN)/python -m wechat_impact.tools.bench
 
 # The same models and suites over a synthetic corpus of a million figures (docs/scale.md).
-scale: $(STAMP)
+scale: $(STAMP) $(DOCS_ASSETS)
 	$(BIN)/python -m wechat_impact.tools.scale --documents 10000
 
 clean:
-	rm -rf $(VENV) $(COMPAT) target logs
+	rm -rf $(VENV) $(COMPAT) $(SUPERSET_VENV) assets/data-docs/node_modules target logs
 	find warehouse -mindepth 1 -not -name .gitkeep -delete
+
+# --- A real BI tool end to end (issue 13): Apache Superset in its own environment ---------------
+# .venv-superset holds Superset 6.1.0 and duckdb-engine exactly as bi/superset/requirements.lock
+# pins them (Superset needs SQLAlchemy<2, pandas<2.2, numpy<2.3: it cannot share .venv).
+# `make test-bi` builds a warehouse, starts Superset on 127.0.0.1, connects it read-only, makes a
+# dataset and a chart through its REST API, checks the chart's data and screenshots it in Chromium.
+SUPERSET_VENV := .venv-superset
+
+$(SUPERSET_VENV)/.installed: bi/superset/requirements.lock scripts/superset-env.sh
+	PYTHON=$(PYTHON) sh scripts/superset-env.sh $(SUPERSET_VENV)
+	touch $@
+
+.PHONY: test-bi
+test-bi: $(STAMP) $(DOCS_ASSETS) $(SUPERSET_VENV)/.installed browser
+	WECHAT_IMPACT_BI=1 $(BIN)/python -m pytest tests/bi
+# --- end of the BI tool section -----------------------------------------------------------------

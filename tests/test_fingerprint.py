@@ -21,6 +21,7 @@ BUILD_INPUTS = (
     "dbt_project.yml",
     "profiles/profiles.yml",
     "requirements.lock",
+    "assets/data-docs/package-lock.json",
     "src/wechat_impact/pipeline.py",
     "src/wechat_impact/page_assets/page.css",
     "src/wechat_impact/sql/suites/claim_checks.sql",

@@ -12,8 +12,9 @@ from pathlib import Path
 
 # Exactly what a release is built from: the documents, seeds, models, macros, dbt's own tests
 # (they stop a bad build), the dbt project and profiles, the package's code and the assets it
-# writes into a release, and the locked versions. Not the benchmark, scale and synthetic tools
-# (wechat_impact/tools) nor the pytest code: a release does not change when they do.
+# writes into a release (the Data Docs' npm packages by their lock), and the locked versions.
+# Not the benchmark, scale and synthetic tools (wechat_impact/tools) nor the pytest code: a
+# release does not change when they do.
 INPUT_PATTERNS = (
     "sources/**/*",
     "seeds/**/*",
@@ -24,6 +25,7 @@ INPUT_PATTERNS = (
     "dbt_project.yml",
     "profiles/**/*",
     "requirements.lock",
+    "assets/data-docs/package-lock.json",
 )
 NOT_INPUTS = ("src/wechat_impact/tools",)
 GENERATED = ("__pycache__",)

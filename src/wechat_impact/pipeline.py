@@ -109,7 +109,7 @@ def _build_release(
     timer: StepTimer,
     worker_type: Callable[[Path], ValidationWorker] | None,
 ) -> dict:
-    from wechat_impact import dbt_failures, dbt_run, exports, extract, inputs, page, release_tables
+    from wechat_impact import dbt_failures, dbt_run, docs_assets, exports, extract, inputs, page, release_tables
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME
@@ -119,6 +119,7 @@ def _build_release(
     try:
         with timer.step("check inputs"):
             _as_build_failure(lambda: inputs.check_inputs(root), inputs.InputError)
+            _as_build_failure(docs_assets.check_installed, docs_assets.DocsAssetsError)
             drift = _as_build_failure(lambda: extract.check(root), extract.ExtractError)
             if drift:
                 raise BuildFailed("\n".join(drift))

@@ -32,6 +32,7 @@ from great_expectations.data_context.types.base import (
 from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 from great_expectations.datasource.fluent import PandasDatasource
 
+from wechat_impact import docs_assets
 from wechat_impact.numbers import QUANTITY_TEXT_SQL, plain
 from wechat_impact.suites import SUITES, Suite
 
@@ -75,8 +76,8 @@ class Validator:
         self._definitions = [
             (suite, _definition(self._context, datasource, suite)) for suite in SUITES
         ]
-        self._builds_docs = docs_dir is not None
-        if self._builds_docs:
+        self._docs_dir = docs_dir
+        if docs_dir is not None:
             self._context.build_data_docs(
                 site_names=[DOCS_SITE],
                 resource_identifiers=[ExpectationSuiteIdentifier(suite.name) for suite in SUITES],
@@ -95,12 +96,14 @@ class Validator:
         ]
 
     def build_docs(self) -> None:
-        """The validation results' pages and the index, beside the suites' pages."""
-        if self._builds_docs:
+        """The validation results' pages and the index, beside the suites' pages; then every
+        page made to load its scripts, styles and fonts from the site itself (docs_assets)."""
+        if self._docs_dir is not None:
             self._context.build_data_docs(
                 site_names=[DOCS_SITE],
                 resource_identifiers=self._context.validation_results_store.list_keys(),
             )
+            docs_assets.make_offline(self._docs_dir)
 
 
 def validate(database_path: Path, docs_dir: Path | None = None) -> list[ExpectationResult]:
@@ -108,7 +111,7 @@ def validate(database_path: Path, docs_dir: Path | None = None) -> list[Expectat
 
     Builds GX Data Docs into docs_dir when given (give each release a new directory: pages of
     earlier runs would stay beside the new ones); nothing else is written, the GX context is
-    in memory. GX's pages load their JavaScript, CSS and logo from CDNs.
+    in memory. The pages load their scripts, styles and fonts from the site itself.
     """
     validator = Validator(docs_dir)
     results = validator.run(database_path)
