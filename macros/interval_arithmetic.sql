@@ -40,6 +40,8 @@
         (decimal(38, 20) or (38, 21)) then tell which neighbour on the grid
         of 10 decimals is the one asked for: the largest not above q, the
         smallest not below it, or the nearest, halves up, as DuckDB rounds.
+        Each comparison names its type: Spark would compare a decimal(38, 20)
+        with a decimal(38, 10) by rounding the first to 10 decimals.
         dbt-spark turns ANSI mode off, so an overflow would be a silent
         null: a quotient of 1e20 or more, or a numerator of 1e17 or more,
         raises an error instead (DuckDB's limits are wider; it never
@@ -56,13 +58,15 @@
                 'exact_quotient: beyond decimal(38, 10) arithmetic on Spark'
             )
         {%- if rounding == 'down' %}
-        when {{ c }} * {{ y }} > {{ x }} then {{ c }} - {{ unit }}
+        when {{ c }} * {{ y }} > cast({{ x }} as decimal(38, 20))
+            then {{ c }} - {{ unit }}
         {%- elif rounding == 'up' %}
-        when {{ c }} * {{ y }} < {{ x }} then {{ c }} + {{ unit }}
-        {%- else %}
-        when ({{ c }} + {{ half }}) * {{ y }} <= {{ x }}
+        when {{ c }} * {{ y }} < cast({{ x }} as decimal(38, 20))
             then {{ c }} + {{ unit }}
-        when ({{ c }} - {{ half }}) * {{ y }} > {{ x }}
+        {%- else %}
+        when ({{ c }} + {{ half }}) * {{ y }} <= cast({{ x }} as decimal(38, 21))
+            then {{ c }} + {{ unit }}
+        when ({{ c }} - {{ half }}) * {{ y }} > cast({{ x }} as decimal(38, 21))
             then {{ c }} - {{ unit }}
         {%- endif %}
         else {{ c }}
