@@ -177,3 +177,18 @@ def test_a_failing_step_exits_non_zero_with_its_message(
         "scale run failed: seeds/corpus_figures.csv, row 115, column figure_id: "
         "duplicate figure_id 'jobs_driven' (first in row 2)"
     )
+
+
+def test_a_spark_run_without_the_spark_environment_says_how_to_get_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--target spark needs .venv-spark's dbt; without it, one line naming what installs it."""
+    missing = tmp_path / "no-venv-spark"
+    monkeypatch.setattr(scale.spark_check, "SPARK_VENV", missing)
+    workdir = tmp_path / "run"
+    assert scale.main(["--documents", "1", "--workdir", str(workdir), "--target", "spark"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines()[-1] == (
+        f"scale run failed: {missing}/bin/dbt is missing; make spark-check installs it"
+    )

@@ -18,12 +18,13 @@ inputs as (
 
 joined as (
     select
-        derivations.derived_id,
         derivations.document_id,
         derivations.label,
         derivations.operation,
         derivations.unit,
         operations.formula as formula_template,
+        -- derived_id comes with the inputs: a select may name it only once
+        -- on Spark.
         inputs.*
     from derivations
     inner join operations

@@ -109,7 +109,16 @@ def _build_release(
     timer: StepTimer,
     worker_type: Callable[[Path], ValidationWorker] | None,
 ) -> dict:
-    from wechat_impact import dbt_failures, dbt_run, docs_assets, exports, extract, inputs, page, release_tables
+    from wechat_impact import (
+        dbt_failures,
+        dbt_run,
+        docs_assets,
+        exports,
+        extract,
+        inputs,
+        page,
+        release_tables,
+    )
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME

@@ -1,6 +1,6 @@
 -- Every derivation fills exactly the roles its operation needs: no formula
 -- runs with an input missing (it would quietly give null) or left over.
--- string_split and unnest are DuckDB's; this test is not a model.
+-- words_as_rows is one macro per engine (unnest or explode).
 with
 
 operations as (
@@ -18,7 +18,7 @@ derivation_inputs as (
 required_roles as (
     select
         derivations.derived_id,
-        unnest(string_split(operations.roles, ' ')) as role
+        {{ words_as_rows('operations.roles') }} as role
     from derivations
     inner join operations
         on derivations.operation = operations.operation

@@ -1,6 +1,8 @@
 """`make scale`: the whole build over a synthetic corpus, timed step by step.
 
     python -m wechat_impact.tools.scale --documents 10000     # 1,000,000 figures
+    python -m wechat_impact.tools.scale --target spark --documents 100   # on Spark
+
 
 In a scratch copy of the project: generate the corpus (synthetic.py), check the inputs, run
 `dbt build` with the seeds read straight from their CSVs (the external_seeds_dir var of
@@ -10,6 +12,11 @@ Expectations is imported while dbt runs. The validator reads the marts only, so 
 layer, which dbt does not load here, is not needed. The warehouse is a separate file in the
 scratch directory; nothing is published. A failing step ends the run with its own message
 and exit status 1.
+
+With `--target spark` the same corpus is built on Spark by .venv-spark's dbt (make spark-check
+installs it), in its own process: `dbt run-operation external_seed_tables` makes each raw table
+a Spark table over the seed's CSV, then `dbt build` runs every model and test. Validation is
+left out: Great Expectations reads the DuckDB release, and .venv-spark does not carry it.
 
 Progress goes to stderr, one summary line to stdout: each step's time, the wall time and the
 peak memory. Peak memory is the largest resident set of either process (this one, which
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +39,7 @@ from pathlib import Path
 from wechat_impact import dbt_run, inputs
 from wechat_impact.pipeline import BuildFailed, StepTimer
 from wechat_impact.project_files import copy_project
-from wechat_impact.tools import synthetic
+from wechat_impact.tools import spark_check, synthetic
 from wechat_impact.validation_worker import ValidationWorker
 
 TARGET_PATH = "target/scale"
@@ -40,15 +48,20 @@ STEP_ERRORS = (inputs.InputError, dbt_run.DbtError, BuildFailed, RuntimeError, V
 DATABASE = "scale.duckdb"
 
 
-def run(documents: int, workdir: Path, linked_sections: int = synthetic.LINKED_SECTIONS) -> str:
-    """Build the scale warehouse under workdir; return the summary line.
+def run(
+    documents: int,
+    workdir: Path,
+    linked_sections: int = synthetic.LINKED_SECTIONS,
+    target: str = "release",
+) -> str:
+    """Build the scale warehouse under workdir (on DuckDB, or on Spark with target "spark");
+    return the summary line.
 
     Raises the failing step's own error: InputError, DbtError, BuildFailed (validation) or
     RuntimeError (the validation worker died)."""
     project = workdir / "project"
     if project.exists():
         raise BuildFailed(f"{project} exists; give a --workdir without a project in it")
-    database = workdir / DATABASE
     timer = StepTimer()
     started = time.perf_counter()
     with timer.step("copy project"):
@@ -57,6 +70,24 @@ def run(documents: int, workdir: Path, linked_sections: int = synthetic.LINKED_S
         synthetic.generate(documents, project, linked_sections)
     with timer.step("check inputs"):
         inputs.check_inputs(project)
+    if target == "spark":
+        _spark_build(project, workdir / "spark", timer)
+        # Spark's JVM is a grandchild that getrusage does not see.
+        engine, memory = " on Spark", "peak memory not measured (Spark's JVM)"
+    else:
+        _build_and_validate(project, workdir, timer)
+        engine, memory = "", _peak_memory()
+    wall = time.perf_counter() - started
+    figures = documents * synthetic.FIGURES_PER_DOCUMENT
+    return (
+        f"scale run{engine}, {documents} documents ({figures} synthetic figures and the "
+        f"article's): {timer.steps()}; wall {wall:.1f} s; {memory}"
+    )
+
+
+def _build_and_validate(project: Path, workdir: Path, timer: StepTimer) -> None:
+    """dbt build into workdir's DuckDB file, then validation, as make build does."""
+    database = workdir / DATABASE
     # Imports Great Expectations and prepares the suites while dbt runs.
     worker = ValidationWorker(workdir / "data_docs")
     try:
@@ -70,12 +101,6 @@ def run(documents: int, workdir: Path, linked_sections: int = synthetic.LINKED_S
             worker.finish()
     finally:
         worker.stop()
-    wall = time.perf_counter() - started
-    figures = documents * synthetic.FIGURES_PER_DOCUMENT
-    return (
-        f"scale run, {documents} documents ({figures} synthetic figures and the article's): "
-        f"{timer.steps()}; wall {wall:.1f} s; {_peak_memory()}"
-    )
 
 
 def _dbt_build(project: Path, database: Path) -> None:
@@ -87,6 +112,26 @@ def _dbt_build(project: Path, database: Path) -> None:
         {"WECHAT_IMPACT_RELEASE_PATH": str(database)},
         project / TARGET_PATH,
     )
+
+
+def _spark_build(project: Path, spark_dir: Path, timer: StepTimer) -> None:
+    """The raw tables over the CSVs, then every model and test, on Spark in one folder."""
+    seeds = json.dumps({"external_seeds_dir": str(project / inputs.SEEDS_DIR)})
+    env = dbt_run.dbt_environment(project, WECHAT_IMPACT_SPARK_DIR=str(spark_dir))
+    dbt = spark_check.SPARK_VENV / "bin" / "dbt"
+    if not dbt.exists():
+        raise RuntimeError(f"{dbt} is missing; make spark-check installs it")
+    target = ["--target", "spark", "--vars", seeds, "--target-path", str(project / TARGET_PATH)]
+    for step, command in (
+        ("raw tables on Spark", ["run-operation", "external_seed_tables", *target]),
+        ("dbt build on Spark", ["build", *target, "--exclude", "resource_type:seed"]),
+    ):
+        with timer.step(step):
+            completed = subprocess.run(
+                [str(dbt), *command], cwd=project, env=env, stdout=sys.stderr, check=False
+            )
+        if completed.returncode != 0:
+            raise dbt_run.DbtError(f"dbt {command[0]} on Spark failed; see above")
 
 
 def _peak_memory() -> str:
@@ -108,16 +153,26 @@ def main(argv: list[str] | None = None) -> int:
         help="build here and keep it (default: a temporary directory, removed afterwards)",
     )
     synthetic.add_linked_sections_argument(parser)
+    parser.add_argument(
+        "--target",
+        choices=["release", "spark"],
+        default="release",
+        help="release: DuckDB and validation, as make build (default); spark: dbt on Spark",
+    )
     arguments = parser.parse_args(argv)
     if arguments.documents < 1:
         parser.error("--documents must be at least 1")
     try:
         if arguments.workdir is not None:
             arguments.workdir.mkdir(parents=True, exist_ok=True)
-            summary = run(arguments.documents, arguments.workdir, arguments.linked_sections)
+            summary = run(
+                arguments.documents, arguments.workdir, arguments.linked_sections, arguments.target
+            )
         else:
             with tempfile.TemporaryDirectory(prefix="wechat-impact-scale-") as scratch:
-                summary = run(arguments.documents, Path(scratch), arguments.linked_sections)
+                summary = run(
+                    arguments.documents, Path(scratch), arguments.linked_sections, arguments.target
+                )
     except STEP_ERRORS as error:
         print(f"scale run failed: {error}", file=sys.stderr)
         return 1
