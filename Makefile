@@ -1,7 +1,9 @@
 # Two commands from a clean clone: `make build` and `make test`.
 # Both create .venv from requirements.lock when it is missing or older than the lock.
 
-PYTHON ?= python3.11
+# Empty: scripts/bootstrap.sh takes a supported Python itself (3.11 to 3.13, pyproject.toml's
+# requires-python); `make build PYTHON=/path/to/python3.x` names one.
+PYTHON ?=
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -12,14 +14,14 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: build test lint docs bench scale clean browser
+.PHONY: build test test-fast lint docs bench scale clean browser
 
-$(STAMP): requirements.lock pyproject.toml scripts/bootstrap.sh
-	PYTHON=$(PYTHON) sh scripts/bootstrap.sh $(VENV)
+$(STAMP): requirements.lock pyproject.toml scripts/bootstrap.sh scripts/pythons.sh
+	PYTHON="$(PYTHON)" sh scripts/bootstrap.sh $(VENV)
 	touch $(STAMP)
 
 $(COMPAT)/.installed: scripts/compat-env.sh
-	PYTHON=$(PYTHON) sh scripts/compat-env.sh $(COMPAT)
+	PYTHON="$(PYTHON)" sh scripts/compat-env.sh $(COMPAT)
 	touch $@
 
 # Debian's Chromium for the findings page test; does nothing when it is there.
@@ -31,6 +33,10 @@ build: $(STAMP)
 
 test: $(STAMP) $(COMPAT)/.installed browser lint
 	$(BIN)/python -m pytest
+
+# A quick check: lint and the tests that build no warehouse (pytest -m "not slow").
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
@@ -52,5 +58,5 @@ scale: $(STAMP)
 	$(BIN)/python -m wechat_impact.tools.scale --documents 10000
 
 clean:
-	rm -rf $(VENV) $(COMPAT) target logs
+	rm -rf $(VENV) $(COMPAT) .venv-pythons target logs
 	find warehouse -mindepth 1 -not -name .gitkeep -delete

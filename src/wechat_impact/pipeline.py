@@ -19,7 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
 
-from wechat_impact import fingerprint, publish
+from wechat_impact import data_folder, fingerprint, publish
 
 T = TypeVar("T")
 DEFAULT_KEEP = 3
@@ -66,7 +66,7 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
         if current and current["inputs_sha256"] == inputs_hash and not force:
             return (
                 f"warehouse is up to date: release {current['release_id']} was built from "
-                "these inputs (FORCE=1 rebuilds anyway)"
+                "these inputs (FORCE=1 rebuilds anyway)" + _synced_data(warehouse / "exports", root)
             )
         release_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + inputs_hash[:8]
         building = publish.building_dir(warehouse)
@@ -78,7 +78,16 @@ def build(root: Path, force: bool = False, keep: int = DEFAULT_KEEP) -> str:
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise
-    return f"published {release.relative_to(root)}: {timer.summary()}"
+        synced = _synced_data(release / "exports", root)
+    return f"published {release.relative_to(root)}: {timer.summary()}{synced}"
+
+
+def _synced_data(exports_dir: Path, root: Path) -> str:
+    """Make data/ the published package; say so in the summary when that changed it."""
+    changed = data_folder.sync(exports_dir, root / data_folder.DATA_DIR)
+    if not changed:
+        return ""
+    return f"; updated {data_folder.DATA_DIR}/ ({len(changed)} of its files had changed)"
 
 
 def _build_release(
@@ -88,7 +97,15 @@ def _build_release(
     inputs_hash: str,
     timer: StepTimer,
 ) -> dict:
-    from wechat_impact import dbt_run, exports, extract, inputs, page, release_tables
+    from wechat_impact import (
+        datapackage,
+        dbt_run,
+        exports,
+        extract,
+        inputs,
+        page,
+        release_tables,
+    )
     from wechat_impact.validation_worker import ValidationWorker
 
     building = building_dir / publish.PUBLISHED_NAME
@@ -128,7 +145,13 @@ def _build_release(
         if outcome["failures"]:
             raise BuildFailed("validation failed:\n" + outcome["failures"])
         with timer.step("exports and page"):  # while the worker writes the Data Docs
-            exports.write_exports(building, building_dir / "exports")
+            export_manifest = exports.write_exports(building, building_dir / "exports")
+            _as_build_failure(
+                lambda: datapackage.write_descriptor(
+                    building, building_dir / "exports", export_manifest
+                ),
+                datapackage.PackageError,
+            )
             page.write_page(building, building_dir / "page")
         with timer.step("data docs"):
             worker.finish()
