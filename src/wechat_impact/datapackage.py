@@ -38,10 +38,8 @@ class PackageError(Exception):
     """A mart cannot be described faithfully; the message names the table and column."""
 
 
-DECIMAL_NOTE = (
-    " Exact decimal with 10 digits after the point (DuckDB decimal(38, 10)); read it as a "
-    "decimal, not a binary float, to keep every digit."
-)
+# Said once per decimal column: CSV readers that parse numbers as binary floats lose digits.
+DECIMAL_NOTE = " Exact decimal, 10 digits after the point: read it as a decimal to keep them all."
 
 # Units in column names (a name part), the marts' naming rule.
 NAME_UNITS = {
@@ -146,7 +144,7 @@ def _resource(connection: duckdb.DuckDBPyConnection, entry: dict, sources: list[
         "name": table,
         "path": entry["file"],
         "profile": "tabular-data-resource",
-        "description": description,
+        "description": (description or "").strip(),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -175,7 +173,7 @@ def field_for(
     field = {
         "name": name,
         "type": "number" if decimal else FIELD_TYPES[data_type],
-        "description": (description or "") + (DECIMAL_NOTE if decimal else ""),
+        "description": (description or "").strip() + (DECIMAL_NOTE if decimal else ""),
     }
     unit = _unit(name, decimal, has_unit_column)
     if unit:
