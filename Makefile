@@ -1,7 +1,9 @@
 # Two commands from a clean clone: `make build` and `make test`.
 # Both create .venv from requirements.lock when it is missing or older than the lock.
 
-PYTHON ?= python3.11
+# Empty: scripts/bootstrap.sh takes a supported Python itself (3.11 to 3.13, pyproject.toml's
+# requires-python); `make build PYTHON=/path/to/python3.x` names one.
+PYTHON ?=
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -14,14 +16,14 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: build test lint docs bench scale spark-check clean browser
+.PHONY: build test test-fast lint docs bench scale spark-check clean browser
 
-$(STAMP): requirements.lock pyproject.toml scripts/bootstrap.sh
-	PYTHON=$(PYTHON) sh scripts/bootstrap.sh $(VENV)
+$(STAMP): requirements.lock pyproject.toml scripts/bootstrap.sh scripts/pythons.sh
+	PYTHON="$(PYTHON)" sh scripts/bootstrap.sh $(VENV)
 	touch $(STAMP)
 
 $(COMPAT)/.installed: scripts/compat-env.sh
-	PYTHON=$(PYTHON) sh scripts/compat-env.sh $(COMPAT)
+	PYTHON="$(PYTHON)" sh scripts/compat-env.sh $(COMPAT)
 	touch $@
 
 # --- Data Docs offline (issue 13): what GX's pages load from CDNs, from the npm registry ---------
@@ -35,7 +37,7 @@ $(DOCS_ASSETS): assets/data-docs/package.json assets/data-docs/package-lock.json
 # --- end of the Data Docs section ---------------------------------------------------------------
 
 $(SPARK)/.installed: requirements-spark.lock scripts/spark-env.sh pyproject.toml
-	PYTHON=$(PYTHON) sh scripts/spark-env.sh $(SPARK)
+	PYTHON="$(PYTHON)" sh scripts/spark-env.sh $(SPARK)
 	touch $@
 
 # Debian's Chromium for the findings page test; does nothing when it is there.
@@ -47,6 +49,10 @@ build: $(STAMP) $(DOCS_ASSETS)
 
 test: $(STAMP) $(COMPAT)/.installed $(DOCS_ASSETS) browser lint
 	$(BIN)/python -m pytest
+
+# A quick check: lint and the tests that build no warehouse (pytest -m "not slow").
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bi
@@ -74,7 +80,7 @@ spark-check: $(STAMP) $(SPARK)/.installed
 	$(BIN)/python -m wechat_impact.tools.spark_check
 
 clean:
-	rm -rf $(VENV) $(COMPAT) $(SPARK) $(SUPERSET_VENV) assets/data-docs/node_modules target logs
+	rm -rf $(VENV) $(COMPAT) .venv-pythons $(SPARK) $(SUPERSET_VENV) assets/data-docs/node_modules target logs
 	find warehouse -mindepth 1 -not -name .gitkeep -delete
 
 # --- A real BI tool end to end (issue 13): Apache Superset in its own environment ---------------
@@ -85,7 +91,7 @@ clean:
 SUPERSET_VENV := .venv-superset
 
 $(SUPERSET_VENV)/.installed: bi/superset/requirements.lock scripts/superset-env.sh
-	PYTHON=$(PYTHON) sh scripts/superset-env.sh $(SUPERSET_VENV)
+	PYTHON="$(PYTHON)" sh scripts/superset-env.sh $(SUPERSET_VENV)
 	touch $@
 
 .PHONY: test-bi

@@ -7,15 +7,14 @@
 set -eu
 # The last 1.1 release on PyPI: the line the profiles' storage_compatibility_version names.
 DUCKDB_VERSION=1.1.3
-root="$(cd "$(dirname "$0")/.." && pwd)"
-venv="${1:-$root/.venv-compat}"
-python="${PYTHON:-python3.11}"
-command -v "$python" >/dev/null 2>&1 || python=python3
+. "$(dirname "$0")/pythons.sh"
+venv="${1:-$pythons_root/.venv-compat}"
 
 installed="$("$venv/bin/python" -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null || true)"
 if [ "$installed" = "$DUCKDB_VERSION" ]; then
     exit 0
 fi
+python="$(pick_python)"
 rm -rf "$venv"
 "$python" -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check --no-warn-script-location \

@@ -7,8 +7,8 @@
 set -eu
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${1:-$root/.venv-spark}"
-python="${PYTHON:-python3.11}"
-command -v "$python" >/dev/null 2>&1 || python=python3
+. "$(dirname "$0")/pythons.sh"
+python="$(pick_python)"
 command -v java >/dev/null 2>&1 || {
     echo "error: Spark needs Java 17 (Debian: apt-get install openjdk-17-jre-headless)" >&2
     exit 1

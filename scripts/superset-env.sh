@@ -6,8 +6,8 @@
 set -eu
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${1:-$root/.venv-superset}"
-python="${PYTHON:-python3.11}"
-command -v "$python" >/dev/null 2>&1 || python=python3
+. "$(dirname "$0")/pythons.sh"
+python="$(pick_python)"
 rm -rf "$venv"
 "$python" -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check --no-warn-script-location \

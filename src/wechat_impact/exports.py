@@ -120,8 +120,8 @@ def _neutralised(cell: str) -> str:
     )
 
 
-def _sort_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    """Primary key columns first, then every other column: a total order even without a key."""
+def primary_key(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """The primary key columns of a mart (from its dbt contract), or [] when it has none."""
     (key,) = connection.execute(
         """
         select coalesce(flatten(list(constraint_column_names)), [])
@@ -130,6 +130,12 @@ def _sort_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[str
         """,
         [SCHEMA, table],
     ).fetchone()
+    return key
+
+
+def _sort_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Primary key columns first, then every other column: a total order even without a key."""
+    key = primary_key(connection, table)
     rows = connection.execute(
         """
         select column_name from duckdb_columns()

@@ -19,7 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from wechat_impact import fingerprint, publish
+from wechat_impact import data_folder, fingerprint, publish
 
 if TYPE_CHECKING:
     from wechat_impact.validation_worker import ValidationWorker
@@ -83,6 +83,7 @@ def build(
                 return (
                     f"warehouse is up to date: release {current['release_id']} was built "
                     "from these inputs (FORCE=1 rebuilds anyway)"
+                    + _synced_data(warehouse / "exports", root)
                 )
             print(
                 f"release {current.get('release_id')} fails verification: {problem}; rebuilding it",
@@ -98,7 +99,16 @@ def build(
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise
-    return f"published {release.relative_to(root)}: {timer.summary()}"
+        synced = _synced_data(release / "exports", root)
+    return f"published {release.relative_to(root)}: {timer.summary()}{synced}"
+
+
+def _synced_data(exports_dir: Path, root: Path) -> str:
+    """Make data/ the published package; say so in the summary when that changed it."""
+    changed = data_folder.sync(exports_dir, root / data_folder.DATA_DIR)
+    if not changed:
+        return ""
+    return f"; updated {data_folder.DATA_DIR}/ ({len(changed)} of its files had changed)"
 
 
 def _build_release(
@@ -110,6 +120,7 @@ def _build_release(
     worker_type: Callable[[Path], ValidationWorker] | None,
 ) -> dict:
     from wechat_impact import (
+        datapackage,
         dbt_failures,
         dbt_run,
         docs_assets,
@@ -162,6 +173,10 @@ def _build_release(
         release_tables.keep_only_public_schema(building)
         with timer.step("exports and page"):  # while the worker writes the Data Docs
             exported = exports.write_exports(building, building_dir / "exports")
+            _as_build_failure(
+                lambda: datapackage.write_descriptor(building, building_dir / "exports", exported),
+                datapackage.PackageError,
+            )
             page.write_page(building, building_dir / "page", exported["files"])
         with timer.step("data docs"):
             worker.finish()
