@@ -1,14 +1,12 @@
--- The documents' texts are read here, at build time, by DuckDB's read_text
--- (DuckDB-only: it buys SQL users the text without file access, which the
--- hardened read-only connection forbids). Every document lives under
--- sources/ as a .txt file; the input check has verified each file's sha256
--- and length before dbt runs. Paths are relative to the project root, which
--- the pipeline passes as WECHAT_IMPACT_ROOT (plain dbt runs from the root).
+-- The stored documents' texts are read here, at build time (document_texts:
+-- DuckDB's read_text, Spark's binaryFile): it gives SQL users the text without
+-- file access, which the hardened read-only connection forbids. A stored
+-- document is a .txt file under sources/; the input check has verified each
+-- file's sha256 and length before dbt runs. Paths are relative to the project
+-- root, which the pipeline passes as WECHAT_IMPACT_ROOT (plain dbt runs from
+-- the root).
 {%- set root = env_var('WECHAT_IMPACT_ROOT', '') -%}
-{%- set prefix = root ~ '/' if root else '' -%}
-{%- set quoted_prefix = "'" ~ (prefix | replace("'", "''")) ~ "'" -%}
-{%- set glob = (prefix ~ 'sources/**/*.txt') | replace("'", "''") -%}
-{%- set documents_glob = "'" ~ glob ~ "'" %}
+{%- set root_dir = root ~ '/' if root else '' %}
 with
 
 source as (
@@ -17,9 +15,9 @@ source as (
 
 texts as (
     select
-        filename,
+        path,
         content
-    from read_text({{ documents_glob }})
+    from ({{ document_texts(root_dir) }}) as files
 ),
 
 renamed as (
@@ -38,7 +36,7 @@ renamed as (
         texts.content as text
     from source
     left join texts
-        on {{ quoted_prefix }} || source.path = texts.filename
+        on source.path = texts.path
 )
 
 select * from renamed
