@@ -23,6 +23,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from wechat_impact.cited_inputs import cited_problems
+
 SEEDS_DIR = "seeds"
 SEED_SPECS = "seeds/_seeds.yml"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -35,7 +37,7 @@ class InputError(Exception):
 @dataclass(frozen=True)
 class ColumnSpec:
     name: str
-    type: str  # text, integer or decimal
+    type: str  # text, integer, decimal or date (YYYY-MM-DD)
     required: bool
     accepted_values: tuple[str, ...] | None
     references: tuple[str, str] | None  # (seed, column)
@@ -94,6 +96,8 @@ def check_inputs(root: Path) -> None:
         _check_header(root, spec)
         _load(connection, root, spec)
     for problem in _row_problems(connection, specs):
+        raise InputError(problem)
+    for problem in cited_problems(connection):
         raise InputError(problem)
     _check_documents(connection, root)
 
@@ -207,6 +211,13 @@ def _column_checks(spec: SeedSpec) -> Iterator[str]:
                 f"select file_row, '{name}', '''' || {name} || ''' is not a number' "
                 f"from {spec.name} where {name} is not null "
                 f"and try_cast({name} as decimal(38, 10)) is null"
+            )
+        if column.type == "date":
+            yield (
+                f"select file_row, '{name}', '''' || {name} || ''' is not a date (YYYY-MM-DD)' "
+                f"from {spec.name} where {name} is not null "
+                f"and (not regexp_full_match({name}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') "
+                f"or try_cast({name} as date) is null)"
             )
         if column.accepted_values:
             allowed = ", ".join(f"'{value}'" for value in column.accepted_values)

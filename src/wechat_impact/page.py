@@ -44,7 +44,7 @@ STATUS_LABELS = {
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 QUERIES = {
-    "documents": "select * from marts.documents order by document_id",
+    "documents": "select * from marts.documents where text_stored order by document_id",
     "build_info": "select * from marts.build_info order by release_id",
     "breakdown": "select * from marts.consumption_breakdown order by sort_order, component_id",
     "claims": """
