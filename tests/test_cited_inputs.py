@@ -13,7 +13,7 @@ from wechat_impact.inputs import InputError, check_inputs
 
 CORPUS = ROOT / "tests" / "bad_cited_inputs"
 PARSES = (
-    "'1254億元余り' (expected something like \"95 billion 200 million yuan\", \"about 8.5%\", "
+    '\'1254億元余り\' (expected something like "95 billion 200 million yuan", "about 8.5%", '
     '"20%-25%", "1007万人")'
 )
 KNOWN_WORDS = (
@@ -74,4 +74,3 @@ def test_make_build_refuses_a_bad_cited_figure_and_publishes_nothing(
     expected = REJECTED["printed_figure_does_not_parse"]
     assert f"error: {expected}\nnothing was published\n" in completed.stderr
     assert (project / "warehouse" / "current").resolve() == published
-

@@ -16,9 +16,9 @@ def number(value: str | None, low: str | None, high: str | None, unit, qualifier
 
 
 PRINTED = {
-    # 億 is 亿 (10^8): 1254 × 10^8, half of 10^8 either side.
+    # 億 is 亿 (10^8): 1254 * 10^8, half of 10^8 either side.
     "1254億元": number("125400000000", "125350000000", "125450000000", "CNY", "exact"),
-    # Thousands separators before 億: 4475 × 10^8.
+    # Thousands separators before 億: 4475 * 10^8.
     "4,475億元": number("447500000000", "447450000000", "447550000000", "CNY", "exact"),
     # 萬 is 万 (10^4); 個 and 个 count things and leave the unit to the measure.
     "4618萬個": number("46180000", "46175000", "46185000", None, "exact"),
