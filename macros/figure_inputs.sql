@@ -1,8 +1,8 @@
 {% macro figure_inputs(assignments, key) -%}
     {#- The rows role_columns pivots: each (key, figure, role) of `assignments`
         (a relation with columns <key>, figure_id and role) with the figure's
-        value, interval and "figure_id (printed text)" for formulas. Shared by
-        the derivation and the claim pivots. -#}
+        value, interval, unit and "figure_id (printed text)" for formulas.
+        Shared by the derivation pivot and the claim checks. -#}
     select
         assignments.{{ key }},
         assignments.figure_id,
@@ -10,6 +10,7 @@
         figures.value,
         figures.value_low,
         figures.value_high,
+        figures.unit,
         figures.figure_id || ' (' || figures.printed_text || ')' as input_text
     from {{ assignments }} as assignments
     inner join {{ ref('int_figures_summarised') }} as figures

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 # Columns the role_columns macro generates, <role>_<measure>, described once in
 # macros/_macros.yml and in each pivot model's description rather than one by one.
 PIVOTED = re.compile(r"^[a-z_]+_(count|value|low|high|text)$")
-PIVOT_MODELS = {"int_derivation_inputs_pivoted", "int_claim_inputs_pivoted"}
+PIVOT_MODELS = {"int_derivation_inputs_pivoted"}
 
 
 @pytest.fixture(scope="module")

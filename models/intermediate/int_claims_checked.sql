@@ -1,5 +1,8 @@
 -- One row per claim: what the article publishes, what its other figures
--- allow, and whether the two intervals can meet.
+-- allow, and whether the two intervals can meet. The claim type's
+-- published_role names the figures that are the published side (summed when
+-- there are several, as the shares of one whole are); the recomputed side is
+-- the one rule per claim type written below.
 with
 
 claims as (
@@ -10,47 +13,55 @@ claim_types as (
     select * from {{ ref('stg_corpus__claim_types') }}
 ),
 
-inputs as (
-    select * from {{ ref('int_claim_inputs_pivoted') }}
-),
-
-claim_figures as (
-    select * from {{ ref('stg_corpus__claim_figures') }}
-),
-
 mentions_agreed as (
     select * from {{ ref('int_mentions_agreed') }}
 ),
 
-figures as (
-    select * from {{ ref('stg_corpus__figures') }}
+claim_inputs as (
+    {{ figure_inputs(ref('stg_corpus__claim_figures'), 'claim_id') }}
 ),
 
-published_units as (
+-- The published role's figures become the role 'published'. No claim type
+-- recomputes from the figures it publishes, so the other roles are intact.
+inputs_by_side as (
     select
-        claim_figures.claim_id,
-        max(figures.unit) as unit
-    from claim_figures
+        claim_inputs.claim_id,
+        claim_inputs.figure_id,
+        claim_inputs.value,
+        claim_inputs.value_low,
+        claim_inputs.value_high,
+        claim_inputs.input_text,
+        claim_inputs.unit,
+        case
+            when claim_inputs.role = claim_types.published_role
+                then 'published'
+            else claim_inputs.role
+        end as role
+    from claim_inputs
     inner join claims
-        on claim_figures.claim_id = claims.claim_id
+        on claim_inputs.claim_id = claims.claim_id
     inner join claim_types
-        on
-            claims.claim_type = claim_types.claim_type
-            and claim_figures.role = claim_types.published_role
-    inner join figures
-        on claim_figures.figure_id = figures.figure_id
-    group by claim_figures.claim_id
+        on claims.claim_type = claim_types.claim_type
+),
+
+sides_pivoted as (
+    select
+        claim_id,
+        max(case when role = 'published' then unit end) as unit,
+        {{ role_columns(['published', 'part', 'total', 'whole']) }}
+    from inputs_by_side
+    group by claim_id
 ),
 
 repeated_figures as (
     select
-        claim_figures.claim_id,
+        claim_inputs.claim_id,
         mentions_agreed.agreed_low,
         mentions_agreed.agreed_high
-    from claim_figures
+    from claim_inputs
     inner join mentions_agreed
-        on claim_figures.figure_id = mentions_agreed.figure_id
-    where claim_figures.role = 'figure'
+        on claim_inputs.figure_id = mentions_agreed.figure_id
+    where claim_inputs.role = 'figure'
 ),
 
 sides as (
@@ -59,35 +70,11 @@ sides as (
         claims.document_id,
         claims.claim_type,
         claims.statement,
-        published_units.unit,
+        inputs.unit,
         claim_types.recomputed_side,
-        case claims.claim_type
-            when 'repeated_mention' then inputs.figure_value
-            when 'share_of_total' then inputs.share_value
-            when 'parts_of_whole' then inputs.share_value
-            when 'part_of_whole' then inputs.part_value
-            when 'of_which' then inputs.sub_share_value
-            when 'range' then inputs.range_value
-            when 'lower_bound' then inputs.bound_value
-        end as published_value,
-        case claims.claim_type
-            when 'repeated_mention' then inputs.figure_low
-            when 'share_of_total' then inputs.share_low
-            when 'parts_of_whole' then inputs.share_low
-            when 'part_of_whole' then inputs.part_low
-            when 'of_which' then inputs.sub_share_low
-            when 'range' then inputs.range_low
-            when 'lower_bound' then inputs.bound_low
-        end as published_low,
-        case claims.claim_type
-            when 'repeated_mention' then inputs.figure_high
-            when 'share_of_total' then inputs.share_high
-            when 'parts_of_whole' then inputs.share_high
-            when 'part_of_whole' then inputs.part_high
-            when 'of_which' then inputs.sub_share_high
-            when 'range' then inputs.range_high
-            when 'lower_bound' then inputs.bound_high
-        end as published_high,
+        inputs.published_value,
+        inputs.published_low,
+        inputs.published_high,
         case
             when
                 claims.claim_type = 'share_of_total'
@@ -128,12 +115,10 @@ sides as (
     from claims
     inner join claim_types
         on claims.claim_type = claim_types.claim_type
-    inner join inputs
+    inner join sides_pivoted as inputs
         on claims.claim_id = inputs.claim_id
     left join repeated_figures
         on claims.claim_id = repeated_figures.claim_id
-    left join published_units
-        on claims.claim_id = published_units.claim_id
 ),
 
 statuses as (

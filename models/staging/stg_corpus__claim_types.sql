@@ -9,7 +9,6 @@ renamed as (
         claim_type,
         description,
         published_role,
-        published_side,
         recomputed_side
     from source
 )
