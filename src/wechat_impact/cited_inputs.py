@@ -12,7 +12,8 @@ form (types, references, accepted values) is checked with every other seed by
 * an address is http or https, and a document whose text is not stored has one;
 * a document marked as stored has its text in seeds/corpus_documents.csv (whose file and
   sha256 ``inputs`` checks);
-* no figure is about a year after the date its document was published.
+* no figure is about a year after the date its document was published;
+* a translation pair names a printing that exists (an article mention or a cited figure).
 
 Each problem is one line naming the file, the row and the column.
 """
@@ -28,12 +29,32 @@ from wechat_impact.numbers import NumberError, parse_qualified, plain, qualifier
 
 DOCUMENTS = "seeds/corpus_document_sources.csv"
 FIGURES = "seeds/corpus_cited_figures.csv"
+PAIRS = "seeds/corpus_translation_pairs.csv"
 
 
 def cited_problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:
     """One line per problem, documents first, then figures, each in file order."""
     yield from _document_problems(connection)
     yield from _figure_problems(connection)
+    yield from _pair_problems(connection)
+
+
+def _pair_problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:
+    """A pair's first figure is one of the article's mentions or a cited figure."""
+    rows = connection.execute(
+        """
+        select file_row, figure_id
+        from corpus_translation_pairs
+        where figure_id not in (select mention_id from corpus_figure_mentions)
+            and figure_id not in (select figure_id from corpus_cited_figures)
+        order by file_row
+        """
+    ).fetchall()
+    for file_row, figure_id in rows:
+        yield (
+            f"{PAIRS}, row {file_row}, column figure_id: {figure_id!r} names no mention_id in "
+            f"seeds/corpus_figure_mentions.csv and no figure_id in {FIGURES}"
+        )
 
 
 def _document_problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:
