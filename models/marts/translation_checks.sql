@@ -27,12 +27,12 @@ compared as (
         original.measure_id as counterpart_measure_id,
         rendering.locator,
         original.locator as counterpart_locator,
-        rendering.value is not distinct from original.value as values_agree,
-        rendering.value_low is not distinct from original.value_low
-        and rendering.value_high is not distinct from original.value_high
+        {{ same('rendering.value', 'original.value') }} as values_agree,
+        {{ same('rendering.value_low', 'original.value_low') }}
+        and {{ same('rendering.value_high', 'original.value_high') }}
             as intervals_agree,
         rendering.qualifier = original.qualifier as qualifiers_agree,
-        rendering.measure_id is not distinct from original.measure_id
+        {{ same('rendering.measure_id', 'original.measure_id') }}
             as measures_agree,
         -- A sign the counterpart does not print: the article's "$4.24%".
         position('$' in rendering.printed_text) > 0
