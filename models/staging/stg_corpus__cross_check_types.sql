@@ -8,6 +8,7 @@ renamed as (
     select
         check_type,
         roles,
+        same_measure,
         published_role,
         description,
         recomputed_side
