@@ -36,6 +36,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/sqlfluff lint models tests/dbt
+	$(BIN)/sqlfluff lint --config src/sqlfluff.cfg src/wechat_impact
 
 # dbt's documentation site for the dev target, served on http://127.0.0.1:8080;
 # the dev warehouse is built first so the catalog has every table and column.

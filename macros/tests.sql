@@ -21,18 +21,3 @@
         or {{ column_name }} > {{ high }}
         or {{ low }} > {{ high }}
 {% endtest %}
-
-{% test sums_to(model, column_name, group_by, expected) %}
-    {#- Parts add up to their total, exactly: the sum of column_name within
-        each group equals the expression `expected` (a column constant in the
-        group, or a literal such as 100). -#}
-    select
-        {{ group_by }},
-        sum({{ column_name }}) as parts_sum,
-        max({{ expected }}) as expected_sum
-    from {{ model }}
-    group by {{ group_by }}
-    having
-        sum({{ column_name }}) <> max({{ expected }})
-        or count({{ column_name }}) <> count(*)
-{% endtest %}

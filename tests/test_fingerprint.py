@@ -23,11 +23,13 @@ BUILD_INPUTS = (
     "requirements.lock",
     "src/wechat_impact/pipeline.py",
     "src/wechat_impact/page_assets/page.css",
+    "src/wechat_impact/sql/suites/claim_checks.sql",
 )
 NOT_BUILD_INPUTS = (
     "src/wechat_impact/tools/bench.py",
     "src/wechat_impact/tools/scale.py",
     "src/wechat_impact/tools/synthetic.py",
+    "src/wechat_impact/tools/sql/synthetic_sections.sql",
     "tests/test_fingerprint.py",
     "README.md",
 )

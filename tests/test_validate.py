@@ -6,7 +6,10 @@ One dbt build per session; every corruption edits a copy of the built file.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import shutil
+import subprocess
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -16,51 +19,111 @@ import great_expectations.expectations as gxe
 import pytest
 
 from conftest import copy_project, run_dbt_dev
+from wechat_impact import dbt_run
 from wechat_impact import validate as validate_module
-from wechat_impact.suites import FIGURES, Interval, Suite, plain, plain_sql, printed_interval
+from wechat_impact.numbers import QUANTITY_TEXT_SQL, plain
+from wechat_impact.suites import FIGURES, PUBLISHED_FIGURES, Interval, PublishedFigure
 from wechat_impact.validate import failures_message, validate
 
 
+# Hand-calculated: half a unit of the last significant digit either side, a whole unit for
+# "about", one end for "more than" and "up to" (the upper end half a unit above the value, as
+# the README's table says), a range its two printed ends.
 @pytest.mark.parametrize(
-    ("printed", "qualifier", "scale", "expected"),
+    ("printed", "expected"),
     [
-        ("4.24", "exact", 1, ("4.24", "4.235", "4.245")),
-        ("85.7", "exact", 1, ("85.7", "85.65", "85.75")),
-        ("8.5", "about", 1, ("8.5", "8.4", "8.6")),
-        ("70", "exact", 1, ("70", "69.5", "70.5")),
-        ("20-25", "range", 1, (None, "20", "25")),
-        ("95.2", "exact", 10**9, ("95200000000", "95150000000", "95250000000")),
-        ("10.07", "exact", 10**6, ("10070000", "10065000", "10075000")),
-        ("600", "more_than", 10**3, ("600000", "600000", None)),
-        ("10.07", "up_to", 10**6, ("10070000", None, "10070000")),
+        ("$4.24%", ("4.24", "4.235", "4.245")),
+        ("85.7%", ("85.7", "85.65", "85.75")),
+        ("about 8.5%", ("8.5", "8.4", "8.6")),
+        ("70%", ("70", "69.5", "70.5")),
+        ("20%-25%", (None, "20", "25")),
+        ("95 billion 200 million", ("95200000000", "95150000000", "95250000000")),
+        ("10 million 70 thousand", ("10070000", "10065000", "10075000")),
+        ("more than 600 thousand", ("600000", "600000", None)),
+        ("up to 10 million 70 thousand people", ("10070000", None, "10075000")),
     ],
 )
-def test_printed_interval_comes_from_the_printed_precision(
-    printed: str, qualifier: str, scale: int, expected: tuple[str | None, ...]
+def test_a_published_figure_has_the_interval_of_its_printed_precision(
+    printed: str, expected: tuple[str | None, ...]
 ) -> None:
     exact = Interval(*(None if end is None else Decimal(end) for end in expected))
-    assert printed_interval(printed, qualifier, Decimal(scale)) == exact
+    assert PublishedFigure("figure", printed).interval == exact
 
 
-@pytest.mark.parametrize(
-    "number",
-    ["85.7", "100", "0", "0.0000000001", "-0.5", "95200000000", "2245283018867.9244808192", None],
+def test_the_published_figures_are_printed_in_the_article() -> None:
+    article = Path("sources/wechat-2014-impact-article.txt")
+    text = (Path(__file__).parents[1] / article).read_text(encoding="utf-8")
+    assert [figure.printed for figure in PUBLISHED_FIGURES if figure.printed not in text] == []
+
+
+QUANTITY_TEXTS = (
+    "85.7",
+    "100",
+    "0",
+    "0.0000000001",
+    "-0.5",
+    "95200000000",
+    "2245283018867.9244808192",
+    None,
 )
-def test_plain_sql_is_plain(number: str | None) -> None:
+
+
+@pytest.mark.parametrize("number", QUANTITY_TEXTS)
+def test_quantity_text_in_sql_is_plain(number: str | None) -> None:
     """The figures suite renders the marts' decimals in SQL; they must read as `plain` does."""
     decimal = None if number is None else Decimal(number)
     with duckdb.connect() as connection:
+        connection.execute(QUANTITY_TEXT_SQL)
         [(text,)] = connection.execute(
-            f"select {plain_sql('number')} from (select cast(? as decimal(38, 10)) as number)",
+            "select quantity_text(number) from (select cast(? as decimal(38, 10)) as number)",
             [decimal],
         ).fetchall()
-    assert text == plain(decimal)
+    assert text == (None if decimal is None else plain(decimal))
 
 
-def test_plain_sql_keeps_the_zeros_of_a_whole_number() -> None:
+def test_quantity_text_keeps_the_zeros_of_a_whole_number() -> None:
     with duckdb.connect() as connection:
-        [(text,)] = connection.execute(f"select {plain_sql('100')}").fetchall()
+        connection.execute(QUANTITY_TEXT_SQL)
+        [(text,)] = connection.execute("select quantity_text(100)").fetchall()
     assert text == "100"
+
+
+@pytest.mark.slow
+def test_the_dbt_macro_quantity_text_is_plain(built_warehouse: Path, tmp_path: Path) -> None:
+    """The models print quantities with macros/quantity_text.sql, the same rule in dbt."""
+    database = edited_copy(built_warehouse, tmp_path / "copy.duckdb")
+    numbers = [number for number in QUANTITY_TEXTS if number is not None]
+    rows = ", ".join(f"('{number}')" for number in numbers)
+    query = (
+        "select number_text, {{ quantity_text('number_text') }} as text"
+        f" from (values {rows}) as numbers (number_text)"
+    )
+    project = built_warehouse.parent
+    completed = subprocess.run(
+        [
+            dbt_run.dbt_executable(),
+            "--quiet",
+            "show",
+            "--output",
+            "json",
+            "--limit",
+            "-1",
+            "--inline",
+            query,
+            "--target",
+            "dev",
+        ],
+        cwd=project,
+        env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(database)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-4000:]
+    shown = json.loads(completed.stdout[completed.stdout.index("{") :])["show"]
+    assert {row["number_text"]: row["text"] for row in shown} == {
+        number: plain(Decimal(number)) for number in numbers
+    }
 
 
 @pytest.fixture(scope="session")
@@ -112,14 +175,7 @@ EXPECTATIONS = {
         ("expect_column_pair_values_a_to_be_greater_than_b", "min_high, max_low"),
         ("expect_column_max_to_be_between", "disagreeing_figures"),
     ],
-    "derived_figures": [
-        ("expect_column_pair_values_a_to_be_greater_than_b", "value, value_low"),
-        ("expect_column_pair_values_a_to_be_greater_than_b", "value_high, value"),
-        ("expect_column_pair_values_a_to_be_greater_than_b", "value_high, value_low"),
-        ("expect_column_max_to_be_between", "derived_figures_outside_interval"),
-    ],
     "claim_checks": [
-        ("expect_column_values_to_be_in_set", "status"),
         ("expect_column_pair_values_to_be_equal", "status, expected_status"),
         ("expect_column_values_to_not_be_in_set", "unregistered_status"),
         ("expect_column_values_to_be_in_set", "registered_status"),
@@ -150,8 +206,9 @@ def test_every_suite_passes_on_the_real_warehouse(built_warehouse: Path) -> None
 @pytest.mark.slow
 def test_the_figures_frame_has_each_published_figure_as_text(built_warehouse: Path) -> None:
     """One row per figure the article publishes: the mart's value and interval as text beside
-    the text printed_interval gives for the printed digits."""
+    the text numbers.parse_number gives for the figure as printed."""
     with duckdb.connect(str(built_warehouse), read_only=True) as connection:
+        connection.execute(QUANTITY_TEXT_SQL)
         rows = connection.execute(
             f"select figure_id, value_and_interval, printed_value_and_interval"
             f" from ({FIGURES.query}) as frame",
@@ -195,7 +252,7 @@ PRINTED_DETAILS = (
 )
 COUNTED = "(all are counted; the first 20 by {key} are named by the checks above)"
 UNREGISTERED = (
-    "expected every inconsistent claim is registered in raw.corpus_known_discrepancies (an"
+    "expected every inconsistent claim is a known discrepancy, registered with its reason (an"
     " unregistered inconsistent claim is an undocumented inconsistency)"
 )
 CLAIMS_COUNTED = (
@@ -262,33 +319,21 @@ CORRUPTIONS = {
         ' observed {"observed": 1}; expected no figure\'s mentions disagree '
         + COUNTED.format(key="figure_id"),
     ),
-    "a derived value outside its interval": (
-        [
-            "update marts.derived_figures set value = value_high + 0.0000000001"
-            " where derived_id = 'unexplained_share'"
-        ],
-        "derived_figures: expect_column_pair_values_a_to_be_greater_than_b on value_high, value"
-        ' failed, observed {"rows": 1, "unexpected": [{"value_high": "5.95", "derived_id":'
-        ' "unexplained_share", "value": "5.9500000001"}]}; expected every derived value is at'
-        " most its interval's high end\n"
-        "derived_figures: expect_column_max_to_be_between on derived_figures_outside_interval"
-        ' failed, observed {"observed": 1}; expected no derived value lies outside its interval,'
-        " and no interval is empty " + COUNTED.format(key="derived_id"),
-    ),
     "the discrepancy register out of date": (
         [
-            "delete from raw.corpus_known_discrepancies"
+            "update marts.claim_checks set known_discrepancy = false,"
+            " known_discrepancy_reason = null"
             " where claim_id = 'data_traffic_share_of_consumption'",
-            "insert into raw.corpus_known_discrepancies values ('jobs_repeated', 'registered')",
+            "update marts.claim_checks set known_discrepancy = true,"
+            " known_discrepancy_reason = 'registered' where claim_id = 'jobs_repeated'",
         ],
         "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
         ' observed {"rows": 2, "unexpected": [{"unregistered_status": "inconsistent",'
         f' "claim_id": "data_traffic_share_of_consumption"}}]}}; {UNREGISTERED}\n'
         "claim_checks: expect_column_values_to_be_in_set on registered_status failed, observed"
         ' {"rows": 2, "unexpected": [{"registered_status": "consistent", "claim_id":'
-        ' "jobs_repeated"}]}; expected every discrepancy registered in'
-        " raw.corpus_known_discrepancies still occurs (a registered claim that is not"
-        " inconsistent, or not there, is out of date)\n"
+        ' "jobs_repeated"}]}; expected every registered known discrepancy still occurs (a'
+        " registered claim that is not inconsistent is out of date)\n"
         'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
         f'observed": 2}}; {CLAIMS_COUNTED}',
     ),
@@ -326,14 +371,47 @@ def test_a_corrupted_mart_fails_with_this_message(
     assert failures_message(validate(corrupted(*statements))) == message
 
 
+# What dbt's tests guard, no suite repeats: a corrupted mart fails `dbt test` with the test
+# that names the rule (the build stops there, before validation).
+DBT_GUARDS = {
+    "a derived value outside its interval": (
+        [
+            "update marts.derived_figures set value = value_high + 0.0000000001"
+            " where derived_id = 'unexplained_share'"
+        ],
+        "derived_figures",
+        "interval_contains_value_derived_figures_value__value_high__value_low",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("statements", "model", "test"), DBT_GUARDS.values(), ids=DBT_GUARDS)
+def test_a_corrupted_mart_fails_this_dbt_test(
+    built_warehouse: Path, tmp_path: Path, statements: list[str], model: str, test: str
+) -> None:
+    corrupted = edited_copy(built_warehouse, tmp_path / "corrupted.duckdb", *statements)
+    project = built_warehouse.parent
+    completed = subprocess.run(
+        [dbt_run.dbt_executable(), "test", "--select", model, "--target", "dev"],
+        cwd=project,
+        env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(corrupted)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 1, completed.stdout[-4000:]
+    failed = [line for line in completed.stdout.splitlines() if "FAIL " in line]
+    assert len(failed) == 1, completed.stdout[-4000:]
+    assert f" {test} " in failed[0]
+
+
 @pytest.mark.slow
 def test_an_expectation_that_raises_inside_gx_is_a_failure(
     built_warehouse: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    broken = Suite(
-        name="figures",
-        key="figure_id",
-        query="select figure_id from marts.figures",
+    broken = dataclasses.replace(
+        FIGURES,
         expectations=(
             gxe.ExpectColumnValuesToBeInSet(
                 column="no_such_column", value_set=["x"], meta={"details": "a column that is not"}
@@ -404,12 +482,13 @@ def add_synthetic_rows(database: Path, rows: int) -> None:
         )
         connection.execute(
             "insert into marts.claim_checks (claim_id, claim_type, published_value,"
-            " published_low, published_high, recomputed_low, recomputed_high, status)"
+            " published_low, published_high, recomputed_low, recomputed_high, status,"
+            " known_discrepancy)"
             " select 'synthetic_claim_' || number, 'repeated_mention',"
             f" {value}, {low}, {high},"
             f" case when number % 10 <> 0 then {low} + 0.01 end,"
             f" case when number % 10 <> 0 then {high} + 0.01 end,"
-            " case when number % 10 <> 0 then 'consistent' else 'unverifiable' end"
+            " case when number % 10 <> 0 then 'consistent' else 'unverifiable' end, false"
             f" {numbers}",
             [rows],
         )

@@ -3,6 +3,7 @@ and against hand calculations written out here."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import math
 import re
@@ -17,6 +18,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.slow
 
 ARTICLE = ROOT / "sources" / "wechat-2014-impact-article.txt"
+CLAIM_TYPES = ROOT / "seeds" / "corpus_claim_types.csv"
 B = 10**9  # a billion yuan
 M = 10**6
 
@@ -252,6 +254,88 @@ def test_the_data_traffic_contradiction_is_shown_with_its_numbers(
     assert Fraction(recomputed_high) == stored(100 * Fraction("86.75") * B / T_LOW, "up")
     assert recomputed_low > published_high  # no tolerance could close a 5-point gap
     assert explanation.startswith("Published [85.65, 85.75] and recomputed [90.97")
+
+
+JOBS = PRINTED["jobs_driven"]
+PLATFORM = PRINTED["public_platform_direct_consumption"]
+DIRECT = PRINTED["residents_direct_consumption"]
+TRAFFIC = PRINTED["data_traffic_consumption"]
+WITH_ACCOUNT = PRINTED["organisations_with_public_account_share"]
+INPUT_SHARE = PRINTED["organisations_information_input_share"]
+NOTHING = (None, None, None)
+
+# claim_id: (published value, low, high), (recomputed value, low, high), by
+# hand from the printed figures. The published side is the figures in the
+# claim type's published role (summed for the shares of one whole); the
+# recomputed side is the one rule of the claim type.
+CLAIM_SIDES = {
+    # printed three times; "up to" has no lower end and the same upper end,
+    # so every mention allows exactly the interval of the first
+    "jobs_repeated": (JOBS, (None, JOBS[1], JOBS[2])),
+    "information_consumption_repeated": ((T, T_LOW, T_HIGH), (None, T_LOW, T_HIGH)),
+    "share_of_china_2013": (PRINTED["share_of_china_information_consumption_2013"], NOTHING),
+    "data_traffic_share_of_consumption": (
+        (DATA, DATA_LOW, DATA_HIGH),
+        (
+            stored(100 * TRAFFIC[0] / T, "nearest"),
+            stored(100 * TRAFFIC[1] / T_HIGH, "down"),
+            stored(100 * TRAFFIC[2] / T_LOW, "up"),
+        ),
+    ),
+    "consumption_shares_within_total": (
+        (DATA + GAMES, DATA_LOW + GAMES_LOW, DATA_HIGH + GAMES_HIGH),
+        (None, 0, 100),
+    ),
+    "public_platform_within_direct_consumption": (PLATFORM, (None, 0, DIRECT[2])),
+    "data_traffic_within_information_consumption": (TRAFFIC, (None, 0, T_HIGH)),
+    "information_input_of_which": (INPUT_SHARE, (None, 0, 100)),
+    "operator_growth_range": (PRINTED["operator_data_traffic_growth"], NOTHING),
+    "entrepreneurial_activities_lower_bound": (
+        PRINTED["individual_entrepreneurial_activities"],
+        NOTHING,
+    ),
+}
+
+
+def quantity_text(quantity: Fraction) -> str:
+    """A stored quantity as the explanations print it: no trailing zeros."""
+    exact = Decimal(quantity.numerator) / Decimal(quantity.denominator)
+    return f"{exact.normalize():f}"
+
+
+def interval_text(low: Fraction | None, high: Fraction | None) -> str:
+    low_text = "no lower end" if low is None else quantity_text(low)
+    high_text = "no upper end" if high is None else quantity_text(high)
+    return f"[{low_text}, {high_text}]"
+
+
+def test_every_claim_check_equals_the_hand_calculation(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    """Both sides of every claim, and the explanation that prints them."""
+    with CLAIM_TYPES.open(encoding="utf-8", newline="") as seed:
+        recomputed_as = {row["claim_type"]: row["recomputed_side"] for row in csv.DictReader(seed)}
+    checks = rows(
+        connection,
+        "select claim_id, claim_type, published_value, published_low, published_high, "
+        "recomputed_value, recomputed_low, recomputed_high, status, explanation "
+        "from marts.claim_checks",
+    )
+    assert set(checks) == set(CLAIM_SIDES)
+    for claim_id, (published, recomputed) in CLAIM_SIDES.items():
+        claim_type, *values, status, explanation = checks[claim_id]
+        got = tuple(as_fraction(value) for value in values)
+        assert got == (*published, *recomputed), claim_id
+        assert status == EXPECTED_STATUS[claim_id]
+        if status == "unverifiable":
+            assert explanation == "The article prints nothing to check this against.", claim_id
+            continue
+        verdict = "overlap" if status == "consistent" else "cannot both hold"
+        assert explanation == (
+            f"Published {interval_text(*published[1:])} and recomputed "
+            f"{interval_text(*recomputed[1:])} {verdict}; "
+            f"recomputed as {recomputed_as[claim_type]}."
+        ), claim_id
 
 
 def test_the_breakdown_adds_up_exactly(connection: duckdb.DuckDBPyConnection) -> None:

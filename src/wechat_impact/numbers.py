@@ -66,6 +66,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, Inexact, Rounded, localcontext
+from pathlib import Path
 from types import MappingProxyType
 
 import cn2an
@@ -292,10 +293,18 @@ def find_numbers(text: str) -> list[Found]:
     return found
 
 
-def plain(number: Decimal) -> str:
-    """A decimal as printed in seeds and JSON: no exponent, no trailing zeros (10065000, 4.235)."""
+def plain(number: Decimal, grouped: bool = False) -> str:
+    """A decimal as printed in seeds, JSON and messages: no exponent, no trailing zeros
+    (10065000, 4.235); `grouped` puts commas between thousands for a reader (10,065,000).
+
+    The one number formatter: the marts store decimal(38, 10), so 85.7 arrives as
+    85.7000000000, and this text makes equal numbers equal strings whatever their scale."""
     with localcontext(_EXACT):
-        return format(number.normalize(), "f")
+        return format(number.normalize(), ",f" if grouped else "f")
+
+
+QUANTITY_TEXT_SQL = (Path(__file__).parent / "sql" / "quantity_text.sql").read_text("utf-8")
+"""`plain` for plain DuckDB SQL: creates the temporary macro quantity_text(quantity)."""
 
 
 def _interpret(match: re.Match[str]) -> Number | None:

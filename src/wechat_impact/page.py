@@ -22,12 +22,17 @@ from typing import Any
 
 import duckdb
 
+from wechat_impact import numbers
+
 Row = dict[str, Any]
 
 CSS = Path(__file__).parent / "page_assets" / "page.css"
 
 # Largest first; a number is shown in the first scale it reaches ("95.2 billion yuan").
-SCALES = ((Decimal(10) ** 9, " billion"), (Decimal(10) ** 6, " million"), (Decimal(1), ""))
+SCALES = (
+    *((Decimal(numbers.SCALES[word]), f" {word}") for word in ("billion", "million")),
+    (Decimal(1), ""),
+)
 UNITS = {"CNY": " yuan", "persons": " people", "percent": "%", "count": ""}
 SHOWN_DIGITS = Decimal("0.001")  # enough for the article's intervals (4.235 to 4.245%)
 DASH = "\N{EN DASH}"  # between the ends of a range
@@ -554,8 +559,7 @@ def _plain(value: Decimal, rounded: bool = True) -> str:
     """Digits grouped by thousands, no exponent, no trailing zeros."""
     if rounded:
         value = value.quantize(SHOWN_DIGITS, rounding=ROUND_HALF_UP)
-    text = f"{value:,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return numbers.plain(value, grouped=True)
 
 
 def _status(status: str) -> str:

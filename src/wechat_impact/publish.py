@@ -41,10 +41,6 @@ class PublishError(Exception):
     """The warehouse directory is in a state this build must not touch."""
 
 
-def published_path(warehouse: Path) -> Path:
-    return warehouse / PUBLISHED_NAME
-
-
 def building_dir(warehouse: Path) -> Path:
     """Where the one running build works. The path never changes, so dbt's partial parsing
     (which rereads everything when the database path moves) stays valid between builds."""

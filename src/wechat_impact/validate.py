@@ -32,7 +32,8 @@ from great_expectations.data_context.types.base import (
 from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 from great_expectations.datasource.fluent import PandasDatasource
 
-from wechat_impact.suites import SUITES, Suite, plain
+from wechat_impact.numbers import QUANTITY_TEXT_SQL, plain
+from wechat_impact.suites import SUITES, Suite
 
 DOCS_SITE = "wechat_impact"
 OBSERVED_MAX_CHARS = 400  # an observed value is a hint in a one-line message, not a dump
@@ -85,6 +86,7 @@ class Validator:
     def run(self, database_path: Path) -> list[ExpectationResult]:
         """Each suite's query over a read-only DuckDB connection, its frame validated."""
         with duckdb.connect(str(database_path), read_only=True) as connection:
+            connection.execute(QUANTITY_TEXT_SQL)
             frames = [_frame(connection, suite) for suite, _ in self._definitions]
         return [
             result

@@ -6,10 +6,10 @@ In a scratch copy of the project: generate the corpus (synthetic.py), check the 
 `dbt build` with the seeds read straight from their CSVs (the external_seeds_dir var of
 macros/seed_relation.sql; `dbt seed` through agate is the one step that does not scale), then
 validate the result with the same worker process the release pipeline uses, so Great
-Expectations is imported while dbt runs. Before validating, the raw layer, which dbt does not
-load here, is registered as views over the same CSVs: the validator reads raw's register of
-known discrepancies. The warehouse is a separate file in the scratch directory; nothing is
-published. A failing step ends the run with its own message and exit status 1.
+Expectations is imported while dbt runs. The validator reads the marts only, so the raw
+layer, which dbt does not load here, is not needed. The warehouse is a separate file in the
+scratch directory; nothing is published. A failing step ends the run with its own message
+and exit status 1.
 
 Progress goes to stderr, one summary line to stdout: each step's time, the wall time and the
 peak memory. Peak memory is the largest resident set of either process (this one, which
@@ -27,8 +27,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-import duckdb
 
 from wechat_impact import dbt_run, inputs
 from wechat_impact.pipeline import BuildFailed, StepTimer
@@ -64,8 +62,6 @@ def run(documents: int, workdir: Path, linked_sections: int = synthetic.LINKED_S
     try:
         with timer.step("dbt build"):
             _dbt_build(project, database)
-        with timer.step("raw views"):
-            _register_raw_views(project, database)
         with timer.step("validate"):
             outcome = worker.validate(database, workdir / "outcome.json")
         if outcome["failures"]:
@@ -91,23 +87,6 @@ def _dbt_build(project: Path, database: Path) -> None:
         {"WECHAT_IMPACT_RELEASE_PATH": str(database)},
         project / TARGET_PATH,
     )
-
-
-def _register_raw_views(project: Path, database: Path) -> None:
-    """raw.<seed> as a view over each seed's CSV, the layout a normal build has.
-
-    With external seeds dbt loads nothing into raw, but the validator reads the register of
-    known discrepancies from raw.corpus_known_discrepancies. The views read the same files, in
-    the same dialect, as macros/seed_relation.sql makes the staging models read them.
-    """
-    with duckdb.connect(str(database)) as connection:
-        connection.execute("create schema if not exists raw")
-        for spec in inputs.load_specs(project):
-            path = str(project / spec.file).replace("'", "''")
-            connection.execute(
-                f"create or replace view raw.{spec.name} as select * from read_csv('{path}', "
-                """header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')"""
-            )
 
 
 def _peak_memory() -> str:
