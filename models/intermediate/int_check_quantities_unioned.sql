@@ -1,3 +1,7 @@
+-- A view, not a table: it repeats every printed figure of the corpus (a
+-- million at scale) for the few rows its readers pick out.
+{{ config(materialized='view') }}
+
 -- Everything a check across documents can compare, in one shape: the
 -- article's printed figures, the quantities derived from them, and the
 -- figures of the cited documents, each with its document and data year.

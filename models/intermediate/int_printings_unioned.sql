@@ -1,3 +1,7 @@
+-- A view, not a table: it repeats every printed figure of the corpus (a
+-- million at scale) for the few rows its readers pick out.
+{{ config(materialized='view') }}
+
 -- Every place any document prints a figure: the article's mentions (located
 -- by character offsets) and the cited documents' figures (located by
 -- paragraph), with one shape, so a printing can be compared with another.
