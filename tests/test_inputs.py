@@ -118,7 +118,7 @@ REJECTED = {
     "seed_specs_not_yaml": "seeds/_seeds.yml, line 190, column 4: expected <block end>, but "
     "found '<block mapping start>'; the file is not valid YAML",
     "seed_specs_unknown_type": "seeds/_seeds.yml: seed corpus_breakdown_components, column "
-    "sort_order: type 'int' is not one of text, identifier, integer, decimal",
+    "sort_order: type 'int' is not one of text, identifier, integer, decimal, date",
     "sort_order_too_large": "seeds/corpus_breakdown_components.csv, row 3, column sort_order: "
     "'20000000000000000000000' is too large for a whole number here (at most 2147483647)",
     "too_many_decimals": "seeds/corpus_figure_mentions.csv, row 6, column value_low: "

@@ -179,6 +179,12 @@ EXPECTATIONS = {
         ("expect_column_pair_values_to_be_equal", "status, expected_status"),
         ("expect_column_max_to_be_between", "offending_claims"),
     ],
+    "cross_checks": [
+        ("expect_column_pair_values_to_be_equal", "status, expected_status"),
+        ("expect_column_values_to_not_be_in_set", "unregistered_status"),
+        ("expect_column_values_to_be_in_set", "registered_status"),
+        ("expect_column_max_to_be_between", "offending_checks"),
+    ],
     "consumption_breakdown": [
         ("expect_column_distinct_values_to_contain_set", "total_id"),
         ("expect_column_values_to_be_between", "amount_cny_sum_minus_total_cny"),
@@ -321,6 +327,16 @@ CORRUPTIONS = {
         " recomputed intervals cannot meet (or either is empty), consistent otherwise\n"
         'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
         f'observed": 1}}; {CLAIMS_COUNTED}',
+    ),
+    "a check across documents unregistered": (
+        ["update marts.cross_checks set is_registered = false where check_id = 'jobs_2015_growth'"],
+        "cross_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
+        ' observed {"rows": 1, "unexpected": [{"unregistered_status": "inconsistent",'
+        ' "check_id": "jobs_2015_growth"}]}; expected every inconsistent check across documents'
+        " is registered with its reason\n"
+        'cross_checks: expect_column_max_to_be_between on offending_checks failed, observed {"'
+        "observed\": 1}; expected no check's status disagrees with its intervals or with the"
+        " register " + COUNTED.format(key="check_id"),
     ),
     # Published figures are the article's: the same figure under another document is missing.
     "a published figure moved to another document": (

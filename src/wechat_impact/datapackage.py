@@ -31,6 +31,7 @@ FIELD_TYPES = {
     "BIGINT": "integer",
     "BOOLEAN": "boolean",
     "DOUBLE": "number",
+    "DATE": "date",
 }
 
 

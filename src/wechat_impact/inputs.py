@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from wechat_impact import input_rules
+from wechat_impact.cited_inputs import cited_problems
 from wechat_impact.project_files import PROJECT_PARTS
 from wechat_impact.seed_specs import SEED_SPECS, SEEDS_DIR, SeedSpec, SpecError, load_specs
 
@@ -67,6 +68,8 @@ def check_inputs(root: Path) -> None:
         if column.name == "unit"
     )
     for problem in input_rules.problems(connection, units):
+        raise InputError(problem)
+    for problem in cited_problems(connection):
         raise InputError(problem)
     _check_documents(connection, root)
 
@@ -310,6 +313,12 @@ def _type_checks(seed: str, name: str, column_type: str) -> Iterator[str]:
             f"{DECIMAL_SCALE} decimal places; the warehouse''s decimal(38, {DECIMAL_SCALE}) "
             f"would round it' "
             f"{where} length(split_part({name}, '.', 2)) > {DECIMAL_SCALE}"
+        )
+    if column_type == "date":
+        yield (
+            f"select file_row, '{name}', '''' || {name} || ''' is not a date (YYYY-MM-DD)' "
+            f"{where} (not regexp_full_match({name}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') "
+            f"or try_cast({name} as date) is null)"
         )
 
 

@@ -29,10 +29,17 @@ as data and is the only place the code applies it:
 "about" with an exact count word ("about three") has no width to widen, so it is refused
 rather than read as exactly three.
 
-Units: "%"/"percent" -> percent (value in percent points), "yuan"/元 -> CNY, "people"/人 ->
-persons, none -> None. Years are periods, not figures: a bare four-digit integer from 1900 to
-2099 (no scale, unit or %) is never reported by ``find_numbers`` and refused by
-``parse_number``.
+Units: "%"/"percent" -> percent (value in percent points), "yuan"/元 and a leading "RMB" ->
+CNY, "people"/人 -> persons, "times"/倍 -> times (a multiple), none -> None. The counter word
+个/個 ("2963万个") says only that things are counted: its unit is None, and what is counted
+comes from the figure's measure. 億 and 萬 (Japanese and traditional) are 亿 and 万.
+
+Cited sources print a qualifying word apart from the figure (达到 1007万人, 超过60万);
+``QUALIFYING_WORDS`` maps each to its qualifier and ``parse_qualified`` applies it. 达到
+("reached") states a point figure: exact, never an upper bound.
+
+Years are periods, not figures: a bare four-digit integer from 1900 to 2099 (no scale, unit
+or %) is never reported by ``find_numbers`` and refused by ``parse_number``.
 
 What is written by hand, and what cn2an does
 --------------------------------------------
@@ -57,7 +64,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal, Inexact, Rounded, localcontext
 from pathlib import Path
 from types import MappingProxyType
@@ -85,6 +92,29 @@ INTERVALS: Mapping[str, tuple[Bound, Bound]] = MappingProxyType(
 QUALIFIER_WORDS: Mapping[str, str] = MappingProxyType(
     {"about": "about", "more than": "more_than", "up to": "up_to"}
 )
+QUALIFYING_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        "": "exact",
+        "达到": "exact",  # "reached": a point figure
+        "达": "exact",
+        "達到": "exact",
+        "に達し": "exact",
+        "に上り": "exact",
+        "约": "about",
+        "约为": "about",
+        "約": "about",
+        "about": "about",
+        "超过": "more_than",
+        "超过了": "more_than",
+        "超": "more_than",
+        "を超え": "more_than",
+        "more than": "more_than",
+        "exceeded": "more_than",
+        "up to": "up_to",
+    }
+)
+"""A qualifying word printed apart from its figure -> the qualifier it states."""
+_ENGLISH_QUALIFIERS = {qualifier: words for words, qualifier in QUALIFIER_WORDS.items()}
 COUNT_WORDS: Mapping[str, int] = MappingProxyType(
     {
         word: number
@@ -106,9 +136,12 @@ SCALES: Mapping[str, int] = MappingProxyType(
         "万": 10**4,
         "亿": 10**8,
         "万亿": 10**12,
+        "萬": 10**4,  # traditional and Japanese forms of 万, 亿, 万亿
+        "億": 10**8,
+        "萬億": 10**12,
     }
 )
-UNITS: Mapping[str, str] = MappingProxyType(
+UNITS: Mapping[str, str | None] = MappingProxyType(
     {
         "%": "percent",
         "\uff05": "percent",  # fullwidth percent sign
@@ -117,6 +150,10 @@ UNITS: Mapping[str, str] = MappingProxyType(
         "元": "CNY",
         "people": "persons",
         "人": "persons",
+        "个": None,  # a counter word ("2963万个"): it counts, the measure says what
+        "個": None,
+        "倍": "times",  # a multiple: "2.2倍", "2.4 times"
+        "times": "times",
     }
 )
 
@@ -128,11 +165,11 @@ _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9
 _COUNT = rf"\b(?:{'|'.join(COUNT_WORDS)})\b"
 _GROUP = rf"(?:{_DIGITS}|\b(?:{'|'.join(COUNT_WORDS)}|a)\b)"  # "a million" is one million
 _EN_SCALE = rf"(?:(?:hundred{_GAP})?(?:thousand|million|billion|trillion)s?|hundreds?)\b"
-_ZH_SCALE = "(?:万亿|亿|万)"
+_ZH_SCALE = "(?:万亿|萬億|亿|億|万|萬)"
 _EN_GROUPED = rf"{_GROUP}{_GAP}{_EN_SCALE}(?:{_GAP}{_GROUP}{_GAP}{_EN_SCALE})*"
 _ZH_GROUPED = rf"{_DIGITS}{_ZH_SCALE}(?:{_DIGITS}{_ZH_SCALE})*"
 _CN_NUMERAL = "[零〇一二两三四五六七八九十百千万亿]+"
-_UNIT = rf"(?:%|\uff05|元|人|{_GAP}(?:yuan|people|percent)\b)"
+_UNIT = rf"(?:%|\uff05|元|人|个|個|倍|{_GAP}(?:yuan|people|percent|times)\b)"
 _SIGN = r"(?:[-\u2212](?=[0-9]))"  # hyphen-minus or minus sign
 
 
@@ -143,6 +180,7 @@ def _expression(amount: str) -> str:
         (?<![A-Za-z0-9_.])(?<![0-9],)(?<![A-Za-z0-9]-)   # not the tail of a word or number
         (?:(?P<qualifier>\b(?:about|more{_GAP}than|up{_GAP}to)){_GAP})?
         (?P<dollar>\$)?
+        (?P<currency>\bRMB{_GAP})?                      # "RMB 240.2 billion" is yuan
         (?P<first>{end})
         (?:[-\u2013~\uff5e至到](?P<second>{end}))?    # hyphen, en dash, tildes
         (?:(?<![A-Za-z0-9_])|(?![A-Za-z0-9_]))          # not glued to a following word
@@ -213,6 +251,35 @@ def parse_number(text: str) -> Number:
     return number
 
 
+def parse_qualified(printed: str, qualifying_word: str) -> Number:
+    """A figure printed apart from the word that qualifies it: ('1007万人', '达到').
+
+    Cited sources print the qualifying word away from the figure, in Chinese, Japanese or
+    English; ``QUALIFYING_WORDS`` says which qualifier each word is, and the interval rule
+    then applies as for a figure printed with its English qualifier. 达到 ("reached") and
+    its kin state a point figure: exact, not an upper bound.
+    """
+    qualifier = qualifier_of(qualifying_word)
+    number = parse_number(printed)
+    if number.qualifier in QUALIFIER_WORDS.values():
+        raise NumberError(
+            f"{printed!r} carries its own qualifier; print the figure alone and its "
+            "qualifying word apart"
+        )
+    if qualifier == "exact":
+        return number
+    return parse_number(f"{_ENGLISH_QUALIFIERS[qualifier]} {printed.strip()}")
+
+
+def qualifier_of(qualifying_word: str) -> str:
+    """The qualifier a qualifying word states; case and spacing vary in print."""
+    key = " ".join(qualifying_word.lower().split())
+    if key not in QUALIFYING_WORDS:
+        known = ", ".join(repr(word) for word in QUALIFYING_WORDS if word)
+        raise NumberError(f"{qualifying_word!r} is not a qualifying word (known: {known})")
+    return QUALIFYING_WORDS[key]
+
+
 def find_numbers(text: str) -> list[Found]:
     """Every figure printed in ``text``, in order, with its span; years are left out."""
     found = []
@@ -247,6 +314,9 @@ def _interpret(match: re.Match[str]) -> Number | None:
         with localcontext(_EXACT):
             first = _read_end(match["first"], printed)
             second = _read_end(match["second"], printed) if match["second"] else None
+            if match["currency"]:
+                first = _in_yuan(first, printed)
+                second = second and _in_yuan(second, printed)
             if match["dollar"] and "percent" not in (first.unit, second and second.unit):
                 raise NumberError(
                     f"{printed!r} has a dollar sign but no percent: '$' is only read as the "
@@ -290,6 +360,13 @@ def _range(first: _End, second: _End, qualifier_words: str | None, printed: str)
     if low > second.value:
         raise NumberError(f"{printed!r}: the first end of the range is above the second")
     return Number(None, low, second.value, first.unit or second.unit, "range")
+
+
+def _in_yuan(end: _End, printed: str) -> _End:
+    """An end after 'RMB': its unit is yuan, whatever unit word it has must agree."""
+    if end.unit not in (None, "CNY"):
+        raise NumberError(f"{printed!r}: 'RMB' names yuan, but the figure is in {end.unit}")
+    return replace(end, unit="CNY", is_year=False)
 
 
 def _qualifier(words: str | None) -> str:

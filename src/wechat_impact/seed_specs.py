@@ -16,8 +16,8 @@ import yaml
 SEEDS_DIR = "seeds"
 SEED_SPECS = "seeds/_seeds.yml"
 # text: any printable text; identifier: an id (IDENTIFIER_PATTERN); integer and decimal:
-# numbers as the staging models cast them.
-COLUMN_TYPES = ("text", "identifier", "integer", "decimal")
+# numbers as the staging models cast them; date: a calendar date written YYYY-MM-DD.
+COLUMN_TYPES = ("text", "identifier", "integer", "decimal", "date")
 
 
 class SpecError(Exception):

@@ -278,6 +278,40 @@ CLAIM_CHECKS = Suite(
 )
 
 
+# --- cross_checks --------------------------------------------------------------------------
+
+CROSS_CHECKS = Suite(
+    "cross_checks",
+    "check_id",
+    (
+        _equal(
+            "status",
+            "expected_status",
+            "every growth rate, multiple, average growth, share and total that a document prints "
+            "about figures of other documents or years has the status its intervals imply",
+        ),
+        _is(
+            gxe.ExpectColumnValuesToNotBeInSet,
+            "every inconsistent check across documents is registered with its reason",
+            column="unregistered_status",
+            value_set=["inconsistent"],
+        ),
+        _is(
+            gxe.ExpectColumnValuesToBeInSet,
+            "every registered cross discrepancy still occurs",
+            column="registered_status",
+            value_set=["inconsistent"],
+        ),
+        _none_counted(
+            "offending_checks",
+            "check_id",
+            "no check's status disagrees with its intervals or with the register",
+        ),
+    ),
+    parameters={"listed": LISTED},
+)
+
+
 # --- consumption_breakdown -----------------------------------------------------------------
 
 CONSUMPTION_BREAKDOWN = Suite(
@@ -307,5 +341,6 @@ SUITES = (
     FIGURE_PERCENTAGES,
     FIGURE_MENTIONS,
     CLAIM_CHECKS,
+    CROSS_CHECKS,
     CONSUMPTION_BREAKDOWN,
 )

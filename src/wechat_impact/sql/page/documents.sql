@@ -11,4 +11,5 @@ select
     char_count,
     sha256
 from marts.documents
+where text_stored
 order by document_id

@@ -1,0 +1,49 @@
+-- One row per measure and data year: the interval every printed value
+-- allows (their intersection: the highest low end and the lowest high end;
+-- an open end is no constraint), the documents that print it, and whether
+-- they agree (the intersection is not empty).
+with
+
+printed as (
+    select * from {{ ref('int_measure_values_unioned') }}
+),
+
+measures as (
+    select * from {{ ref('stg_corpus__measures') }}
+),
+
+by_year as (
+    select
+        measure_id,
+        data_year,
+        max(value_low) as value_low,
+        min(value_high) as value_high,
+        count(*) as printed_count,
+        count(distinct document_id) as document_count,
+        string_agg(distinct document_id, ', ' order by document_id)
+            as document_ids,
+        string_agg(printed_text, ' | ' order by document_id, figure_id)
+            as printed_texts
+    from printed
+    group by measure_id, data_year
+),
+
+final as (
+    select
+        by_year.measure_id,
+        by_year.data_year,
+        measures.unit,
+        by_year.value_low,
+        by_year.value_high,
+        by_year.printed_count,
+        by_year.document_count,
+        by_year.document_ids,
+        by_year.printed_texts,
+        coalesce(by_year.value_low <= by_year.value_high, true)
+            as documents_agree
+    from by_year
+    inner join measures
+        on by_year.measure_id = measures.measure_id
+)
+
+select * from final
