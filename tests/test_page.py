@@ -341,7 +341,7 @@ def test_checks_across_documents_show_their_gap(loaded: LoadedPage) -> None:
 def test_the_series_chart_has_a_mark_and_a_range_per_year(loaded: LoadedPage) -> None:
     """The editions print the jobs WeChat drove for each year from 2014 to 2018: 10.07, 17.45,
     18.81, 20.3 ("about") and 22.35 million. Marks sit at the middle of each range on a scale
-    from zero to the largest upper end (22,355,000)."""
+    from zero."""
     chart = loaded.page.locator('#series figure.series[data-measure="wechat_jobs"]')
     points = chart.locator("svg g.point")
     years = points.evaluate_all("points => points.map(point => point.dataset.year)")

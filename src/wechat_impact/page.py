@@ -807,13 +807,15 @@ SERIES_LEFT = 40
 SERIES_PLOT = 560
 SERIES_TOP = 16
 SERIES_HEIGHT = 160
+SERIES_HEADROOM = Decimal("1.1")  # above the largest end, for a range with no upper end
 
 
 def _series_chart(points: Sequence[Row], unit: str) -> str:
     """One mark per data year, at the middle of its range, with a whisker spanning the range."""
     years = [point["data_year"] for point in points]
     first, last = min(years), max(years)
-    top = max(point["value_high"] or point["value_low"] for point in points) or Decimal(1)
+    largest = max(point["value_high"] or point["value_low"] for point in points)
+    top = largest * SERIES_HEADROOM or Decimal(1)
 
     def x(year: int) -> float:
         return SERIES_LEFT + SERIES_PLOT * (year - first) / ((last - first) or 1)
