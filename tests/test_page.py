@@ -255,7 +255,8 @@ def test_page_is_self_contained_and_deterministic(release: Path, tmp_path: Path)
     first = findings_page.write_page(release, tmp_path / "first").read_bytes()
     second = findings_page.write_page(release, tmp_path / "second").read_bytes()
     assert first == second
-    page = first.decode("utf-8")
+    # The cited documents' addresses are plain links: nothing loads from them.
+    page = re.sub(r'<a href="https?://[^"]*">[^<]*</a>', "", first.decode("utf-8"))
     assert not re.search(
         r"<(script|link|img|iframe)\b|\bsrc=|url\(|@import|https?://(?!www\.w3)", page
     )
@@ -282,3 +283,88 @@ def test_offsets_that_miss_the_printed_text_stop_the_page(release: Path, tmp_pat
         )
     with pytest.raises(ValueError, match=r"mention information_consumption__1: characters 231-252"):
         findings_page.write_page(broken, tmp_path / "page")
+
+
+def test_the_contradicted_figure_is_named_up_front(loaded: LoadedPage) -> None:
+    """The later editions' data traffic (1254亿 at +44.7%, 1911亿 at 2.2 times, 210.8 billion at
+    2.4 times 2014's) fit the printed 86.7 billion and not 85.7% of 95.2 billion = 81.6 billion:
+    the share is the wrong figure, the amount is right."""
+    page = loaded.page
+    order = page.locator("main > section").evaluate_all("parts => parts.map(part => part.id)")
+    assert order.index("verdicts") == order.index("claims") + 1
+    section = page.locator("#verdicts")
+    assert re.search(r"contradict 1 figure: 85\.7% \(", section.locator(".lede").inner_text())
+    rows = section.locator("tr.verdict")
+    verdicts = {
+        rows.nth(index).locator("td").nth(1).locator("strong").inner_text(): rows.nth(index)
+        for index in range(rows.count())
+    }
+    assert verdicts["85.7%"].locator(".status").inner_text() == "✗ Contradicted"
+    assert "contradicted by 3, corroborated by 0" in verdicts["85.7%"].inner_text()
+    amount = verdicts["86 billion 700 million yuan"]
+    assert amount.locator(".status").inner_text() == "✓ Corroborated"
+    assert "contradicted by 0, corroborated by 3" in amount.inner_text()
+    assert rows.first.locator(".status").inner_text() == "✗ Contradicted"
+
+
+def test_the_translation_findings_show_what_differs(loaded: LoadedPage) -> None:
+    """The English "up to" 10.07 million jobs translates 达到 (reached): an exact figure. The
+    '$' in "$4.24%" is not in the original. Figures translated faithfully are not listed."""
+    rows = loaded.page.locator("#translation tr.translation")
+    texts = rows.all_inner_texts()
+    up_to = [text for text in texts if "up to 10 million 70 thousand people" in text]
+    assert len(up_to) == 1
+    assert "1007万人" in up_to[0] and "达到" in up_to[0]
+    assert "The qualifier differs" in up_to[0]
+    assert any("$4.24%" in text and "'$'" in text for text in texts)
+    assert not any("Nothing:" in text for text in texts)
+
+
+def test_checks_across_documents_show_their_gap(loaded: LoadedPage) -> None:
+    """1911亿 against 85.7% of 95.2 billion: at most 1911.5 / (0.8565 * 951.5) and at least
+    1910.5 / (0.8575 * 952.5) = 2.33909... times, against the printed 2.2 [2.15, 2.25]: a gap of
+    0.0891 (0.089 rounded), 4.0498% (4.05%) of 2.2. The 2016 edition's parts 1743亿 + 2723亿
+    make at most 4467亿 against the 4474.5亿 its 4475亿 allows: 7.5亿 = 750,000,000 yuan."""
+    rows = loaded.page.locator("#cross-checks tr.cross-check")
+    texts = rows.all_inner_texts()
+    multiple = [text for text in texts if "1911亿 of data traffic, 2.2 times" in text]
+    against_share, against_amount = sorted(multiple, key=lambda text: "85.7%" not in text)
+    assert "✗ Inconsistent" in against_share
+    assert "0.089 times (4.05% of the published value)" in against_share
+    # 1911亿 / 867亿 = 2.204...: within 2.2's range, so no gap.
+    assert "✓ Consistent" in against_amount and "times (" not in against_amount
+    total = [text for text in texts if "4475亿 it prints as their total" in text]
+    assert len(total) == 1 and "750,000,000 yuan" in total[0]
+    assert rows.first.locator(".status").inner_text() == "✗ Inconsistent"
+
+
+def test_the_series_chart_has_a_mark_and_a_range_per_year(loaded: LoadedPage) -> None:
+    """The editions print the jobs WeChat drove for each year from 2014 to 2018: 10.07, 17.45,
+    18.81, 20.3 ("about") and 22.35 million. Marks sit at the middle of each range on a scale
+    from zero."""
+    chart = loaded.page.locator('#series figure.series[data-measure="wechat_jobs"]')
+    points = chart.locator("svg g.point")
+    years = points.evaluate_all("points => points.map(point => point.dataset.year)")
+    assert years == ["2014", "2015", "2016", "2017", "2018"]
+    assert chart.locator("svg g.point circle.mark").count() == 5
+    assert all(points.nth(index).locator("line.interval").count() == 3 for index in range(5))
+    assert "20,250,000 to 20,350,000 people" in points.nth(3).locator("title").text_content()
+    base = float(chart.locator("svg line.grid").get_attribute("y1"))
+    heights = [base - float(points.nth(i).locator("circle").get_attribute("cy")) for i in (0, 4)]
+    assert heights[0] / heights[1] == pytest.approx(10_070_000 / 22_352_500, abs=0.005)
+    consumption = loaded.page.locator(
+        '#series figure.series[data-measure="wechat_information_consumption"] g.point'
+    )
+    assert consumption.count() == 5
+
+
+def test_cited_sources_link_their_addresses(loaded: LoadedPage) -> None:
+    sources = loaded.page.locator("#provenance tr.source")
+    texts = sources.all_inner_texts()
+    link = loaded.page.locator(
+        '#provenance a[href="http://culture.people.com.cn/n/2014/1231/c172318-26306790.html"]'
+    )
+    assert link.count() == 1
+    people = [text for text in texts if text.startswith("original\tPeople's Daily Online")]
+    assert people and "2014-12-31" in people[0]
+    assert any("199it.com" in text and "no date printed" in text for text in texts)

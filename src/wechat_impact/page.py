@@ -21,6 +21,8 @@ from typing import Any
 
 import duckdb
 
+from wechat_impact.numbers import plain
+
 Row = dict[str, Any]
 
 CSS = Path(__file__).parent / "page_assets" / "page.css"
@@ -35,6 +37,11 @@ QUERIES = (
     "claims",
     "mentions",
     "validation",
+    "verdicts",
+    "translations",
+    "cross_checks",
+    "series",
+    "sources",
 )
 # The page sits in <release>/page/, the exports in <release>/exports/.
 EXPORTS_HREF = "../exports/"
@@ -46,7 +53,10 @@ STATUS_LABELS = {
     "unverifiable": "? Unverifiable",
     "passed": "✓ Passed",
     "failed": "✗ Failed",
+    "contradicted": "✗ Contradicted",
+    "corroborated": "✓ Corroborated",
 }
+UNIT_WORDS = {"CNY": "yuan", "percent": "%", "persons": "people"}
 
 # Nothing may load, and no script may run, even if a bug let markup through the escaping.
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
@@ -81,12 +91,16 @@ def _page(data: dict[str, list[Row]], exports: Sequence[Mapping[str, Any]]) -> s
         [
             _header(title, data),
             _claims_section(data["claims"]),
+            _verdicts_section(data["verdicts"]),
+            _translations_section(data["translations"]),
+            _cross_checks_section(data["cross_checks"]),
+            _series_section(data["series"]),
             _derived_section(data["derived"]),
             _breakdown_section(data["breakdown"], data["printed_amounts"]),
             _figures_section(data["mentions"]),
             _validation_section(data["validation"]),
             _downloads_section(exports),
-            _provenance_section(documents, data["build_info"]),
+            _provenance_section(documents, data["sources"], data["build_info"]),
         ]
     )
     return f"""<!DOCTYPE html>
@@ -132,7 +146,9 @@ be true.</p>
 <p class="note">A printed figure stands for a range: “85.7%” can be anything from 85.65% to 85.75%
 (half a unit of its last digit either side; a whole unit for “about”). Numbers are rounded for
 reading, ranges outward; point at one to see its exact value.</p>
-<nav><a href="#claims">Claims</a><a href="#derived">What the figures imply</a>
+<nav><a href="#claims">Claims</a><a href="#verdicts">Verdicts</a>
+<a href="#translation">Translation</a><a href="#cross-checks">Across documents</a>
+<a href="#series">Series</a><a href="#derived">What the figures imply</a>
 <a href="#breakdown">Breakdown</a><a href="#figures">Figures</a>
 <a href="#validation">Validation</a><a href="#downloads">Downloads</a>
 <a href="#provenance">Sources</a></nav>
@@ -226,6 +242,158 @@ data-group="{_group(claim)}">
 <p class="uses">Figures: {uses}</p>
 </article>
 """
+
+
+def _verdicts_section(verdicts: Sequence[Row]) -> str:
+    contradicted = [row for row in verdicts if row["verdict"] == "contradicted"]
+    wrong = "; ".join(
+        f"<strong>{_e(row['printed_text'])}</strong> ({_e(row['label'])}, "
+        f"{_e(row['data_year'])}, {_e(row['publisher'])})"
+        for row in contradicted
+    )
+    lead = (
+        f'<p class="lede">The later documents contradict {len(contradicted)} '
+        f"{'figure' if len(contradicted) == 1 else 'figures'}: {wrong}.</p>"
+        if contradicted
+        else '<p class="lede">No figure is contradicted by another document.</p>'
+    )
+    rows = [
+        [
+            _status(row["verdict"]),
+            f"<strong>{_e(row['printed_text'])}</strong> {_e(row['label'])}, "
+            f"{_e(row['data_year'])} ({_e(row['publisher'])})",
+            f"contradicted by {row['contradicting_checks']}, "
+            f"corroborated by {row['corroborating_checks']}",
+            _e(row["explanation"]),
+        ]
+        for row in verdicts
+    ]
+    return f"""<section id="verdicts">
+<h2>Which figure is wrong</h2>
+{lead}
+<p class="note">Each figure that a check across documents tests: <strong>contradicted</strong>
+when a check with another document's figures fails on it, <strong>corroborated</strong> when
+every check passes. Figures no other document tests are left out.</p>
+{_table(["Verdict", "Figure", "Checks across documents", "Why"], rows, "verdict")}
+</section>"""
+
+
+def _translations_section(translations: Sequence[Row]) -> str:
+    rows = [
+        [
+            f"<strong>{_e(row['printed_text'])}</strong> ({_e(row['locator'])})",
+            f"<strong>{_e(row['counterpart_printed_text'])}</strong>"
+            + (
+                f" after “{_e(row['counterpart_qualifying_word'])}”"
+                if row["counterpart_qualifying_word"]
+                else ""
+            )
+            + f" ({_e(row['counterpart_locator'])}, {_e(row['counterpart_publisher'])})",
+            _e(row["what_differs"]),
+        ]
+        for row in translations
+    ]
+    return f"""<section id="translation">
+<h2>What the translation changed</h2>
+<p class="note">Each printed figure set beside the same figure in the original it translates;
+only those that differ are listed ({len(translations)}).</p>
+{_table(["As translated", "In the original", "What differs"], rows, "translation")}
+</section>"""
+
+
+def _cross_checks_section(checks: Sequence[Row]) -> str:
+    inconsistent = sum(row["status"] == "inconsistent" for row in checks)
+    rows = [
+        [
+            _status(row["status"]),
+            _e(row["statement"]),
+            _gap(row),
+            _e(row["reason"]),
+        ]
+        for row in checks
+    ]
+    return f"""<section id="cross-checks">
+<h2>Checks across documents</h2>
+<p>{inconsistent} of {len(checks)} checks of one document's figures against another's fail. The
+gap is how far the published range lies from the range the other figures allow.</p>
+{_table(["Result", "Check", "Gap", "Why"], rows, "cross-check")}
+</section>"""
+
+
+def _gap(check: Row) -> str:
+    if check["gap"] is None:
+        return ""
+    unit = "percentage points" if check["unit"] == "percent" else UNIT_WORDS.get(check["unit"])
+    words = f"{_quantity(check['gap'])} {unit or check['unit']}"
+    if check["gap_pct_of_published"] is not None:
+        words += f" ({_quantity(check['gap_pct_of_published'])}% of the published value)"
+    return _e(words)
+
+
+def _series_section(series: Sequence[Row]) -> str:
+    charts = "".join(
+        _series(list(rows)) for _, rows in itertools.groupby(series, key=lambda r: r["measure_id"])
+    )
+    return f"""<section id="series">
+<h2>The figures year by year</h2>
+<p class="note">Every measure the documents print for more than one year, on a scale from zero.
+A dot marks the middle of the range a year's printed figures allow; its whisker spans that range
+(most are narrower than the dot; an arrow means the range has no upper end). Ranges are
+combined over every document that prints the year.</p>
+{charts}
+</section>"""
+
+
+def _series(points: Sequence[Row]) -> str:
+    first = points[0]
+    unit = UNIT_WORDS.get(first["unit"], first["unit"])
+    rows = [
+        [
+            _e(point["data_year"]),
+            _e(point["printed_texts"]),
+            _e(_range_words(point, unit)),
+            f"{point['document_count']}"
+            + ("" if point["documents_agree"] else ", <strong>they disagree</strong>"),
+        ]
+        for point in points
+    ]
+    return f"""<figure class="series" data-measure="{_e(first["measure_id"])}">
+<figcaption>{_e(first["label"])}</figcaption>
+{_series_chart(points, unit)}
+{_table(["Year", "Printed as", "Range", "Documents"], rows)}</figure>
+"""
+
+
+def _range_words(point: Row, unit: str) -> str:
+    """The exact range a year's figures allow: its ends are half units, as printed."""
+    low, high = point["value_low"], point["value_high"]
+    text = (
+        f"more than {plain(low, grouped=True)}"
+        if high is None
+        else f"{plain(low, grouped=True)} to {plain(high, grouped=True)}"
+    )
+    return f"{text} {unit}".replace(" %", "%")
+
+
+def _cited_sources(cited: Sequence[Row]) -> str:
+    rows = [
+        [
+            _e(row["kind"]),
+            _e(row["publisher"]),
+            _e(row["published_on"] or "no date printed"),
+            _e(row["data_year"]),
+            _e(row["language"]),
+            f'<a href="{_e(row["url"])}">{_e(row["url"])}</a>' if row["url"] else "no address",
+        ]
+        for row in cited
+    ]
+    table = _table(
+        ["Kind", "Publisher", "Published", "Data year", "Language", "Address"], rows, "source"
+    )
+    return f"""<h3>Documents cited</h3>
+<p class="note">Of these only the printed figures and their qualifying words are stored, not
+their text; follow the address to read them.</p>
+{table}"""
 
 
 def _derived_section(derived: Sequence[Row]) -> str:
@@ -457,7 +625,9 @@ tables are in the DuckDB file, schema <code>marts</code>.</p>
 </section>"""
 
 
-def _provenance_section(documents: Sequence[Row], builds: Sequence[Row]) -> str:
+def _provenance_section(
+    documents: Sequence[Row], cited: Sequence[Row], builds: Sequence[Row]
+) -> str:
     sources = "".join(
         _definitions(
             [
@@ -502,6 +672,7 @@ def _provenance_section(documents: Sequence[Row], builds: Sequence[Row]) -> str:
     return f"""<section id="provenance">
 <h2>Sources and build</h2>
 {sources}
+{_cited_sources(cited)}
 <h3>This release</h3>
 {releases}
 </section>"""
@@ -631,6 +802,59 @@ def _chart_row(row: Row, top: int, x: Any, printed: Sequence[Row]) -> str:
     )
 
 
+SERIES_WIDTH = 640
+SERIES_LEFT = 40
+SERIES_PLOT = 560
+SERIES_TOP = 16
+SERIES_HEIGHT = 160
+SERIES_HEADROOM = Decimal("1.1")  # above the largest end, for a range with no upper end
+
+
+def _series_chart(points: Sequence[Row], unit: str) -> str:
+    """One mark per data year, at the middle of its range, with a whisker spanning the range."""
+    years = [point["data_year"] for point in points]
+    first, last = min(years), max(years)
+    largest = max(point["value_high"] or point["value_low"] for point in points)
+    top = largest * SERIES_HEADROOM or Decimal(1)
+
+    def x(year: int) -> float:
+        return SERIES_LEFT + SERIES_PLOT * (year - first) / ((last - first) or 1)
+
+    def y(value: Decimal) -> float:
+        return SERIES_TOP + SERIES_HEIGHT * (1 - float(value / top))
+
+    base = SERIES_TOP + SERIES_HEIGHT
+    marks = [f'<line class="grid" x1="0" x2="{SERIES_WIDTH}" y1="{base}" y2="{base}"/>']
+    for point in points:
+        low, high = point["value_low"], point["value_high"]
+        at = x(point["data_year"])
+        upper = SERIES_TOP if high is None else y(high)
+        middle = y(low) if high is None else y((low + high) / 2)
+        marks.append(
+            f'<g class="point" data-year="{_e(point["data_year"])}">'
+            f"<title>{_e(point['data_year'])}: {_e(point['printed_texts'])} "
+            f"({_e(_range_words(point, unit))})</title>"
+            f'<line class="{"interval open" if high is None else "interval"}" '
+            f'x1="{at:.1f}" x2="{at:.1f}" y1="{y(low):.1f}" y2="{upper:.1f}"/>'
+            f'<line class="interval" x1="{at - 6:.1f}" x2="{at + 6:.1f}" '
+            f'y1="{y(low):.1f}" y2="{y(low):.1f}"/>'
+            + (
+                f'<path class="interval" d="M {at - 6:.1f} {upper + 6:.1f} l 6 -6 l 6 6"/>'
+                if high is None
+                else f'<line class="interval" x1="{at - 6:.1f}" x2="{at + 6:.1f}" '
+                f'y1="{upper:.1f}" y2="{upper:.1f}"/>'
+            )
+            + f'<circle class="mark" cx="{at:.1f}" cy="{middle:.1f}" r="4"/>'
+            f'<text x="{at:.1f}" y="{base + 18}" text-anchor="middle" font-size="13">'
+            f"{_e(point['data_year'])}</text></g>"
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SERIES_WIDTH} {base + 26}" '
+        f'role="img" aria-label="{_e(points[0]["label"])}, year by year">'
+        f"{''.join(marks)}</svg>"
+    )
+
+
 # Numbers and small pieces of HTML ------------------------------------------------------------
 
 
@@ -648,6 +872,12 @@ def _shown(
     else:
         return "nothing to compare"
     return f'<span class="number" title="{_e(title)} {_e(unit or "")}">{text}</span>'
+
+
+def _quantity(value: Decimal) -> str:
+    """A computed quantity (a gap) for reading: rounded to three decimals as the warehouse's
+    display rule rounds, written by the one number formatter (numbers.plain)."""
+    return plain(round(value, 3), grouped=True)
 
 
 def _exact(value: Decimal) -> str:
@@ -668,10 +898,11 @@ def _definitions(pairs: Sequence[tuple[str, str]]) -> str:
     return f"<dl>{items}</dl>\n"
 
 
-def _table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A table of already-escaped cells."""
+def _table(headings: Sequence[str], rows: Sequence[Sequence[str]], row_class: str = "") -> str:
+    """A table of already-escaped cells; rows get `row_class` when given."""
     head = "".join(f"<th>{_e(heading)}</th>" for heading in headings)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    tr = f'<tr class="{_e(row_class)}">' if row_class else "<tr>"
+    body = "".join(tr + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return (
         f'<div class="table"><table><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>\n"
