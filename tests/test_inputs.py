@@ -48,7 +48,8 @@ REJECTED = {
     "unknown_unit": "seeds/corpus_figures.csv, row 14, column unit: "
     "'USD' is not one of CNY, persons, percent, count",
     "claim_names_missing_figure": "seeds/corpus_claim_figures.csv, row 17, column figure_id: "
-    "'operator_traffic_growth' names no figure_id in seeds/corpus_figures.csv",
+    "'operator_traffic_growth' names no figure_id in seeds/corpus_figures.csv or "
+    "seeds/corpus_cited_figures.csv",
     "source_changed": "seeds/corpus_documents.csv, row 2, column sha256: "
     "sources/wechat-2014-impact-article.txt has sha256 "
     "cc171cb757f2c2080b25af35c1a49ff0a99820f00051ce3f1fded05919cff0ba, not the recorded "

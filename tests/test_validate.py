@@ -22,7 +22,7 @@ from conftest import copy_project, run_dbt_dev
 from wechat_impact import dbt_run
 from wechat_impact import validate as validate_module
 from wechat_impact.numbers import QUANTITY_TEXT_SQL, plain
-from wechat_impact.suites import FIGURES, PUBLISHED_FIGURES, Interval, PublishedFigure
+from wechat_impact.suites import FIGURES, Interval, printed_interval, printed_intervals
 from wechat_impact.validate import failures_message, validate
 
 
@@ -47,13 +47,31 @@ def test_a_published_figure_has_the_interval_of_its_printed_precision(
     printed: str, expected: tuple[str | None, ...]
 ) -> None:
     exact = Interval(*(None if end is None else Decimal(end) for end in expected))
-    assert PublishedFigure("figure", printed).interval == exact
+    assert printed_interval(printed, None) == exact
 
 
-def test_the_published_figures_are_printed_in_the_article() -> None:
-    article = Path("sources/wechat-2014-impact-article.txt")
-    text = (Path(__file__).parents[1] / article).read_text(encoding="utf-8")
-    assert [figure.printed for figure in PUBLISHED_FIGURES if figure.printed not in text] == []
+# A cited document prints its qualifying word apart: the same rule, applied to both.
+@pytest.mark.parametrize(
+    ("printed", "word", "expected"),
+    [
+        ("952亿", "达到", ("95200000000", "95150000000", "95250000000")),
+        ("2.2万亿元", "达到", ("2200000000000", "2150000000000", "2250000000000")),
+        ("22%", "约", ("22", "21", "23")),
+        ("126億元", "を超え", ("12600000000", "12600000000", None)),
+        ("1007万人", "", ("10070000", "10065000", "10075000")),
+    ],
+)
+def test_a_cited_figure_has_the_interval_of_its_printed_words(
+    printed: str, word: str, expected: tuple[str | None, ...]
+) -> None:
+    exact = Interval(*(None if end is None else Decimal(end) for end in expected))
+    assert printed_interval(printed, word) == exact
+
+
+def test_an_unreadable_printed_text_is_a_difference_that_names_the_figure() -> None:
+    [row] = printed_intervals([("many", None)])["printed"]
+    assert row["printed_text"] == "many"
+    assert row["printed_value_and_interval"].startswith("unreadable: not a number: 'many'")
 
 
 QUANTITY_TEXTS = (
@@ -159,9 +177,9 @@ def edited_copy(database: Path, copy: Path, *statements: str) -> Path:
 # (expectation, column) of every result, per suite, in the order the suite defines them.
 EXPECTATIONS = {
     "figures": [
-        ("expect_column_distinct_values_to_contain_set", "figure_id"),
         ("expect_column_pair_values_to_be_equal", "value_and_interval, printed_value_and_interval"),
         ("expect_column_values_to_be_between", "shares_of_total_low_sum_pct"),
+        ("expect_column_max_to_be_between", "offending_figures"),
     ],
     "figure_percentages": [
         ("expect_column_values_to_be_between", "value_pct"),
@@ -186,7 +204,6 @@ EXPECTATIONS = {
         ("expect_column_max_to_be_between", "offending_checks"),
     ],
     "consumption_breakdown": [
-        ("expect_column_distinct_values_to_contain_set", "total_id"),
         ("expect_column_values_to_be_between", "amount_cny_sum_minus_total_cny"),
         ("expect_column_values_to_be_between", "share_pct_sum_minus_100"),
     ],
@@ -208,25 +225,32 @@ def test_every_suite_passes_on_the_real_warehouse(built_warehouse: Path) -> None
 
 
 @pytest.mark.slow
-def test_the_figures_frame_has_each_published_figure_as_text(built_warehouse: Path) -> None:
-    """One row per figure the article publishes: the mart's value and interval as text beside
-    the text numbers.parse_number gives for the figure as printed."""
+def test_the_figures_frame_reads_each_printed_text_once(built_warehouse: Path) -> None:
+    """The printed words of every figure, read in Python by the one interval rule (each
+    distinct text once), and the frame over a sound build: no figure differs from them."""
+    assert FIGURES.reference is not None
     with duckdb.connect(str(built_warehouse), read_only=True) as connection:
         connection.execute(QUANTITY_TEXT_SQL)
+        printed = connection.execute(FIGURES.reference.query).fetchall()
+        parameters = FIGURES.reference.parameters(printed)
         rows = connection.execute(
-            f"select figure_id, value_and_interval, printed_value_and_interval"
-            f" from ({FIGURES.query}) as frame",
-            dict(FIGURES.parameters),
+            f"select offending_figures, figure_id from ({FIGURES.query}) as frame",
+            {**FIGURES.parameters, **parameters},
         ).fetchall()
 
-    texts = {figure_id: (stored, printed) for figure_id, stored, printed in rows}
-    assert len(rows) == len(texts) == 12
-    assert texts["data_traffic_share"] == ("value 85.7, interval [85.65, 85.75]",) * 2
+    texts = {
+        (item["printed_text"], item["qualifying_word"]): item["printed_value_and_interval"]
+        for item in parameters["printed"]
+    }
+    assert len(texts) == len(printed)
+    assert texts["85.7%", None] == "value 85.7, interval [85.65, 85.75]"
+    assert texts["more than 600 thousand", None] == "value 600000, interval [600000, null]"
+    assert texts["20%-25%", None] == "value null, interval [20, 25]"
+    # 2.2万亿元 with 达到 apart: a point figure, half a unit of its last digit (0.1万亿) each side.
     assert (
-        texts["individual_entrepreneurial_activities"]
-        == ("value 600000, interval [600000, null]",) * 2
+        texts["2.2万亿元", "达到"] == "value 2200000000000, interval [2150000000000, 2250000000000]"
     )
-    assert texts["operator_data_traffic_growth"] == ("value null, interval [20, 25]",) * 2
+    assert rows == [(0, None)]
 
 
 @pytest.mark.slow
@@ -250,11 +274,16 @@ def test_data_docs_are_the_only_files_written(
 
 
 PRINTED_DETAILS = (
-    "every figure wechat_2014_impact_article publishes has, as text, the value and interval its"
-    " printed digits give (half a unit of the last digit either side, a whole one for about; more"
+    "every printed figure of every document in the marts has, as text, the value and interval its"
+    " printed words give (half a unit of the last digit either side, a whole one for about; more"
     " than and up to have one end, a range its two)"
 )
 COUNTED = "(all are counted; the first 20 by {key} are named by the checks above)"
+FIGURES_COUNTED = (
+    "figures: expect_column_max_to_be_between on offending_figures failed, observed"
+    ' {{"observed": {count}}}; expected no figure differs from its printed words and no shares'
+    " of one total exceed it " + COUNTED.format(key="figure_id")
+)
 CLAIMS_COUNTED = "expected no claim's status disagrees with its intervals " + COUNTED.format(
     key="claim_id"
 )
@@ -263,11 +292,12 @@ CORRUPTIONS = {
     "a share pushed over 100": (
         ["update marts.figures set value = 185.7 where figure_id = 'data_traffic_share'"],
         "figures: expect_column_pair_values_to_be_equal on value_and_interval,"
-        ' printed_value_and_interval failed, observed {"rows": 12, "unexpected":'
+        ' printed_value_and_interval failed, observed {"rows": 1, "unexpected":'
         ' [{"value_and_interval": "value 185.7, interval [85.65, 85.75]", "figure_id":'
         ' "data_traffic_share", "printed_value_and_interval": "value 85.7, interval [85.65,'
         f' 85.75]"}}]}}; expected {PRINTED_DETAILS}\n'
-        "figure_percentages: expect_column_values_to_be_between on value_pct failed, observed"
+        + FIGURES_COUNTED.format(count=1)
+        + "\nfigure_percentages: expect_column_values_to_be_between on value_pct failed, observed"
         ' {"rows": 1, "unexpected": [{"value_pct": "185.7", "figure_id": "data_traffic_share"}]};'
         " expected every percentage's value lies within 0 to 100\n"
         "figure_percentages: expect_column_max_to_be_between on percentages_out_of_range failed,"
@@ -278,16 +308,16 @@ CORRUPTIONS = {
     "published shares of one total over 100": (
         ["update marts.figures set value_low = 91.65 where figure_id = 'data_traffic_share'"],
         "figures: expect_column_pair_values_to_be_equal on value_and_interval,"
-        ' printed_value_and_interval failed, observed {"rows": 12, "unexpected":'
+        ' printed_value_and_interval failed, observed {"rows": 2, "unexpected":'
         ' [{"value_and_interval": "value 85.7, interval [91.65, 85.75]", "figure_id":'
         ' "data_traffic_share", "printed_value_and_interval": "value 85.7, interval [85.65,'
         f' 85.75]"}}]}}; expected {PRINTED_DETAILS}\n'
         "figures: expect_column_values_to_be_between on shares_of_total_low_sum_pct failed,"
-        ' observed {"rows": 12, "unexpected": [{"shares_of_total_low_sum_pct": "100.05",'
-        ' "figure_id": "data_traffic_share"}, {"shares_of_total_low_sum_pct": "100.05",'
+        ' observed {"rows": 2, "unexpected": [{"shares_of_total_low_sum_pct":'
+        ' "100.05", "figure_id": "data_traffic_share"}, {"shares_of_total_low_sum_pct": "100.05",'
         ' "figure_id": "games_and_public_platform_share"}]}; expected the low ends of the shares'
-        " of one total add up to at most 100: data_traffic_share +"
-        " games_and_public_platform_share of information_consumption",
+        " of one total (a parts_of_whole claim's shares) add up to at most 100\n"
+        + FIGURES_COUNTED.format(count=2),
     ),
     # One ten-billionth of a yuan: a float cannot hold 95200000000.0000000001, a decimal can.
     "a breakdown amount that no longer adds up": (
@@ -338,15 +368,18 @@ CORRUPTIONS = {
         "observed\": 1}; expected no check's status disagrees with its intervals or with the"
         " register " + COUNTED.format(key="check_id"),
     ),
-    # Published figures are the article's: the same figure under another document is missing.
-    "a published figure moved to another document": (
+    # A cited document's figure is checked against its own printed words and qualifying word.
+    "a cited figure off its printed text": (
         [
-            "update marts.figures set document_id = 'another_document'"
-            " where figure_id = 'jobs_driven'"
+            "update marts.cited_figures set value_high = 2300000000000"
+            " where figure_id = 'ykgl_miit_2013__china_information_consumption'"
         ],
-        "figures: expect_column_distinct_values_to_contain_set on figure_id failed,"
-        ' observed {"missing": ["jobs_driven"]}; expected every published figure is in'
-        " marts.figures for document wechat_2014_impact_article",
+        "figures: expect_column_pair_values_to_be_equal on value_and_interval,"
+        f' printed_value_and_interval failed, observed {{"rows": 1, "unexpected":'
+        ' [{"value_and_interval": "value 2200000000000, interval [2150000000000, 2300000000000]",'
+        ' "figure_id": "ykgl_miit_2013__china_information_consumption",'
+        ' "printed_value_and_interval": "value 2200000000000, interval [2150000000000,'
+        f' 2250000000000]"}}]}}; expected {PRINTED_DETAILS}\n' + FIGURES_COUNTED.format(count=1),
     ),
 }
 
@@ -450,7 +483,7 @@ def add_synthetic_rows(database: Path, rows: int) -> None:
             " value, value_low, value_high, qualifier, printed_text, mention_count)"
             f" select 'synthetic_figure_' || number, ?, 'synthetic', 'synthetic', '2014',"
             f" case when number % 2 = 0 then 'percent' else 'count' end, {value}, {low}, {high},"
-            f" 'exact', cast({value} as varchar), 2 {numbers}",
+            f" 'exact', cast(number % 100 + 0.5 as varchar), 2 {numbers}",
             [SYNTHETIC_DOCUMENT, rows],
         )
         connection.execute(

@@ -17,8 +17,32 @@ mentions_agreed as (
     select * from {{ ref('int_mentions_agreed') }}
 ),
 
+-- A claim's inputs are the article's figures or a cited document's, as a
+-- share of a national total the article does not print.
+printed_figures as (
+    select
+        figure_id,
+        value,
+        value_low,
+        value_high,
+        unit,
+        printed_text
+    from {{ ref('int_figures_summarised') }}
+    union all
+    select
+        figure_id,
+        value,
+        value_low,
+        value_high,
+        unit,
+        printed_text
+    from {{ ref('stg_corpus__cited_figures') }}
+),
+
 claim_inputs as (
-    {{ figure_inputs(ref('stg_corpus__claim_figures'), 'claim_id') }}
+    {{ figure_inputs(
+        ref('stg_corpus__claim_figures'), 'claim_id', 'printed_figures'
+    ) }}
 ),
 
 -- The published role's figures become the role 'published'. No claim type

@@ -134,7 +134,11 @@ def failures_message(results: list[ExpectationResult]) -> str | None:
 def _frame(connection: duckdb.DuckDBPyConnection, suite: Suite) -> pd.DataFrame:
     """The suite's query result as Python objects: pandas would make a text column's NULL a NaN
     and a count an int64, neither of which reads well (or is JSON) in a failure message."""
-    cursor = connection.execute(suite.query, dict(suite.parameters))
+    parameters = dict(suite.parameters)
+    if suite.reference is not None:
+        rows = connection.execute(suite.reference.query).fetchall()
+        parameters.update(suite.reference.parameters(rows))
+    cursor = connection.execute(suite.query, parameters)
     columns = [column[0] for column in cursor.description]
     return pd.DataFrame(cursor.fetchall(), columns=columns, dtype=object)
 
