@@ -314,16 +314,37 @@ CLAIM_SIDES = {
 }
 
 
-def quantity_text(quantity: Fraction) -> str:
-    """A stored quantity as the explanations print it: no trailing zeros."""
-    exact = Decimal(quantity.numerator) / Decimal(quantity.denominator)
-    return f"{exact.normalize():f}"
+# The display rule of macros/display.sql, written out: the scale of the interval's larger end
+# (never for percentages), three decimals of it, the low end rounded down and the high end up.
+DISPLAY_SCALES = (
+    (10**12, " trillion"),
+    (10**9, " billion"),
+    (10**6, " million"),
+    (10**3, " thousand"),
+)
+UNIT_WORDS = {"CNY": " yuan", "persons": " people", "percent": "%", "count": ""}
 
 
-def interval_text(low: Fraction | None, high: Fraction | None) -> str:
-    low_text = "no lower end" if low is None else quantity_text(low)
-    high_text = "no upper end" if high is None else quantity_text(high)
-    return f"[{low_text}, {high_text}]"
+def thousandths_text(quantity: Fraction, rounding: str) -> str:
+    """quantity to three decimals, rounded down or up, without trailing zeros."""
+    thousandths = quantity * 1000
+    whole = math.floor(thousandths) if rounding == "down" else math.ceil(thousandths)
+    return f"{(Decimal(whole) / 1000).normalize():f}"
+
+
+def interval_text(low: Fraction | None, high: Fraction | None, unit: str) -> str:
+    reference = high if high is not None else low
+    scale, word = next(
+        (
+            (scale, word)
+            for scale, word in DISPLAY_SCALES
+            if unit != "percent" and abs(reference) >= scale
+        ),
+        (1, ""),
+    )
+    low_text = "no lower end" if low is None else thousandths_text(low / scale, "down")
+    high_text = "no upper end" if high is None else thousandths_text(high / scale, "up")
+    return f"[{low_text}, {high_text}]{word}{UNIT_WORDS[unit]}"
 
 
 def test_every_claim_check_equals_the_hand_calculation(
@@ -335,12 +356,12 @@ def test_every_claim_check_equals_the_hand_calculation(
     checks = rows(
         connection,
         "select claim_id, claim_type, published_value, published_low, published_high, "
-        "recomputed_value, recomputed_low, recomputed_high, status, explanation "
+        "recomputed_value, recomputed_low, recomputed_high, status, explanation, unit "
         "from marts.claim_checks",
     )
     assert set(checks) == set(CLAIM_SIDES)
     for claim_id, (published, recomputed) in CLAIM_SIDES.items():
-        claim_type, *values, status, explanation = checks[claim_id]
+        claim_type, *values, status, explanation, unit = checks[claim_id]
         got = tuple(as_fraction(value) for value in values)
         assert got == (*published, *recomputed), claim_id
         assert status == EXPECTED_STATUS[claim_id]
@@ -349,8 +370,8 @@ def test_every_claim_check_equals_the_hand_calculation(
             continue
         verdict = "overlap" if status == "consistent" else "cannot both hold"
         assert explanation == (
-            f"Published {interval_text(*published[1:])} and recomputed "
-            f"{interval_text(*recomputed[1:])} {verdict}; "
+            f"Published {interval_text(*published[1:], unit)} and recomputed "
+            f"{interval_text(*recomputed[1:], unit)} {verdict}; "
             f"recomputed as {recomputed_as[claim_type]}."
         ), claim_id
 
