@@ -45,7 +45,7 @@ from_derivations as (
         derived_id as quantity_id,
         'derived' as kind,
         document_id,
-        cast(null as varchar) as measure_id,
+        cast(null as string) as measure_id,
         cast(null as integer) as data_year,
         unit,
         label as printed_text,

@@ -29,13 +29,13 @@ from_article as (
         article_figures.document_id,
         article_measures.measure_id,
         mentions.printed_text,
-        cast(null as varchar) as qualifying_word,
+        cast(null as string) as qualifying_word,
         mentions.qualifier,
         mentions.value,
         mentions.value_low,
         mentions.value_high,
-        'characters ' || cast(mentions.char_start as varchar)
-        || ' to ' || cast(mentions.char_end as varchar) as locator
+        'characters ' || cast(mentions.char_start as string)
+        || ' to ' || cast(mentions.char_end as string) as locator
     from mentions
     inner join article_figures
         on mentions.figure_id = article_figures.figure_id

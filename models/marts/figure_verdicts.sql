@@ -133,20 +133,18 @@ counted as (
         count(
             case when verdicts_by_check.finding = 'cannot_test' then 1 end
         ) as untestable_checks,
-        string_agg(
-            case
-                when verdicts_by_check.finding = 'corroborates'
-                    then verdicts_by_check.check_id
-            end,
-            ', ' order by verdicts_by_check.check_id
-        ) as corroborated_by,
-        string_agg(
-            case
-                when verdicts_by_check.finding = 'contradicts'
-                    then verdicts_by_check.check_id
-            end,
-            ', ' order by verdicts_by_check.check_id
-        ) as contradicted_by
+        {{ listagg(
+            "case when verdicts_by_check.finding = 'corroborates'"
+            ~ " then verdicts_by_check.check_id end",
+            "', '",
+            "order by verdicts_by_check.check_id"
+        ) }} as corroborated_by,
+        {{ listagg(
+            "case when verdicts_by_check.finding = 'contradicts'"
+            ~ " then verdicts_by_check.check_id end",
+            "', '",
+            "order by verdicts_by_check.check_id"
+        ) }} as contradicted_by
     from subjects
     inner join quantities
         on subjects.figure_id = quantities.quantity_id
@@ -178,11 +176,11 @@ final as (
             when contradicting_checks + corroborating_checks = 0
                 then 'no check from another document tests it.'
             else
-                'contradicted by ' || cast(contradicting_checks as varchar)
+                'contradicted by ' || cast(contradicting_checks as string)
                 || ' check(s) from other documents'
                 || coalesce(' (' || contradicted_by || ')', '')
                 || ', corroborated by '
-                || cast(corroborating_checks as varchar)
+                || cast(corroborating_checks as string)
                 || coalesce(' (' || corroborated_by || ')', '') || '.'
         end as explanation
     from counted

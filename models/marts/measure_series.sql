@@ -12,6 +12,24 @@ measures as (
     select * from {{ ref('stg_corpus__measures') }}
 ),
 
+documents_by_year as (
+    select distinct
+        measure_id,
+        data_year,
+        document_id
+    from printed
+),
+
+document_lists as (
+    select
+        measure_id,
+        data_year,
+        {{ listagg('document_id', "', '", 'order by document_id') }}
+            as document_ids
+    from documents_by_year
+    group by measure_id, data_year
+),
+
 by_year as (
     select
         measure_id,
@@ -20,10 +38,9 @@ by_year as (
         min(value_high) as value_high,
         count(*) as printed_count,
         count(distinct document_id) as document_count,
-        string_agg(distinct document_id, ', ' order by document_id)
-            as document_ids,
-        string_agg(printed_text, ' | ' order by document_id, figure_id)
-            as printed_texts
+        {{ listagg(
+            'printed_text', "' | '", 'order by document_id, figure_id'
+        ) }} as printed_texts
     from printed
     group by measure_id, data_year
 ),
@@ -37,13 +54,17 @@ final as (
         by_year.value_high,
         by_year.printed_count,
         by_year.document_count,
-        by_year.document_ids,
+        document_lists.document_ids,
         by_year.printed_texts,
         coalesce(by_year.value_low <= by_year.value_high, true)
             as documents_agree
     from by_year
     inner join measures
         on by_year.measure_id = measures.measure_id
+    inner join document_lists
+        on
+            by_year.measure_id = document_lists.measure_id
+            and by_year.data_year = document_lists.data_year
 )
 
 select * from final
