@@ -32,9 +32,24 @@ quantities as (
     select
         *,
         printed_digits * unit_value as amount,
-        -- exact decimal arithmetic: unit_value / 2 would be a double
-        case qualifier when 'about' then unit_value else unit_value * 0.5 end
-            as spread,
+        -- What the last significant digit is worth, by numbers.py's rule:
+        -- written with a scale word, trailing zeros are not significant
+        -- ("882.0 million" is to the million); plain digits keep every digit.
+        unit_value * case
+            when regexp_matches(unit_words, 'thousand|million|billion')
+                then cast(
+                    power(
+                        10,
+                        length(cast(printed_digits as varchar))
+                        - length(rtrim(cast(printed_digits as varchar), '0'))
+                    ) as bigint
+                )
+            else 1
+        end as significant_unit,
+        -- exact decimal arithmetic: significant_unit / 2 would be a double
+        case qualifier
+            when 'about' then significant_unit else significant_unit * 0.5
+        end as spread,
         -- the words the article prints a qualifier with, from numbers.py
         coalesce(getvariable('qualifier_words')[qualifier] || ' ', '')
         || digits_text(printed_digits, decimals)
