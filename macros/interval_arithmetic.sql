@@ -81,3 +81,55 @@
     {#- Dividing by an unbounded total leaves nothing but 0 as the low end. -#}
     coalesce({{ percent_of(part_low, total_high, 'down') }}, 0)
 {%- endmacro %}
+
+{% macro quotient_interval(numerator, denominator, factor=none) -%}
+    {#- factor × numerator / denominator as (value, low, high) expressions,
+        from the columns <role>_value, _low and _high of the two roles: the
+        low end divides the numerator's low end by the denominator's high
+        end, rounded down, the high end the high by the low, rounded up.
+        An unbounded denominator leaves 0 as the low end; an unbounded
+        numerator or a denominator of 0 leaves no high end; a missing
+        denominator (no figure in its role) leaves nothing. -#}
+    {%- set scale = (factor ~ ' * ') if factor else '' -%}
+    {{ return((
+        exact_quotient(scale ~ numerator ~ '_value', denominator ~ '_value'),
+        'case when ' ~ denominator ~ '_low is not null then coalesce('
+        ~ exact_quotient(
+            scale ~ numerator ~ '_low', denominator ~ '_high', 'down'
+        ) ~ ', 0) end',
+        exact_quotient(
+            scale ~ numerator ~ '_high', denominator ~ '_low', 'up'
+        ),
+    )) }}
+{%- endmacro %}
+
+{% macro shifted_interval(interval, shift) -%}
+    {#- A (value, low, high) interval with `shift` added to each end. -#}
+    {{ return(((
+        '(' ~ interval[0] ~ ') + ' ~ shift),
+        '(' ~ interval[1] ~ ') + ' ~ shift,
+        '(' ~ interval[2] ~ ') + ' ~ shift,
+    )) }}
+{%- endmacro %}
+
+{% macro average_growth_interval(later, base, years) -%}
+    {#- 100 × ((later / base) ^ (1 / years) − 1) as (value, low, high). An
+        n-th root is not exact in decimals: double precision, then rounded
+        outward (the value to nearest) to the 6th decimal, far below any
+        printed digit. -#}
+    {%- set ends = [
+        ('round', later ~ '_value', base ~ '_value'),
+        ('floor', later ~ '_low', base ~ '_high'),
+        ('ceil', later ~ '_high', base ~ '_low'),
+    ] -%}
+    {%- set interval = [] -%}
+    {%- for rounding, numerator, denominator in ends -%}
+        {%- do interval.append(
+            'cast(' ~ rounding ~ '(1000000 * 100 * (power(cast('
+            ~ numerator ~ ' as double) / cast(' ~ denominator
+            ~ ' as double), 1.0 / (' ~ years ~ ')) - 1)) / 1000000'
+            ~ ' as decimal(38, 10))'
+        ) -%}
+    {%- endfor -%}
+    {{ return(interval) }}
+{%- endmacro %}

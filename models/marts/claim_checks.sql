@@ -1,3 +1,5 @@
+-- Every claim, within one document or across documents, with its register
+-- entry and its numbers as written for people.
 with
 
 claims as (
@@ -14,6 +16,7 @@ final as (
         claims.document_id,
         claims.claim_type,
         claims.statement,
+        claims.document_count,
         claims.unit,
         claims.published_value,
         claims.published_low,
@@ -21,7 +24,10 @@ final as (
         claims.recomputed_value,
         claims.recomputed_low,
         claims.recomputed_high,
+        claims.recomputed_side,
         claims.status,
+        claims.gap,
+        claims.gap_pct_of_published,
         claims.explanation,
         known_discrepancies.claim_id is not null as known_discrepancy,
         known_discrepancies.reason as known_discrepancy_reason,
@@ -34,7 +40,10 @@ final as (
             as recomputed_display,
         {{ display_interval(
             'claims.recomputed_low', 'claims.recomputed_high', 'claims.unit'
-        ) }} as recomputed_interval_display
+        ) }} as recomputed_interval_display,
+        {{ display_quantity('claims.gap', 'claims.unit') }} as gap_display,
+        {{ display_quantity('claims.gap_pct_of_published', "'percent'") }}
+            as gap_pct_of_published_display
     from claims
     left join known_discrepancies
         on claims.claim_id = known_discrepancies.claim_id

@@ -1,19 +1,19 @@
 -- Which figure is wrong. One row per printed figure that takes part in an
--- inconsistent claim of the article or an inconsistent check across
--- documents. A check tests the printed figures it uses and the inputs of
--- the derived quantities it uses. A consistent check corroborates every
--- figure it tests; an inconsistent one contradicts the figures it tests
--- that no consistent check supports (all of them when every one is
--- supported). Only checks printed by another document than the figure's
--- count: they are independent of it.
+-- inconsistent claim. A claim that recomputes a value (not only a bound, as
+-- "a part is at most its whole" does) tests the printed figures it uses and
+-- the inputs of the derived quantities it uses. A consistent claim
+-- corroborates every figure it tests; an inconsistent one contradicts the
+-- figures it tests that no consistent claim supports (all of them when every
+-- one is supported). Only claims stated by another document than the
+-- figure's count: they are independent of it.
 with
 
-checks as (
-    select * from {{ ref('int_cross_checks_computed') }}
+claims as (
+    select * from {{ ref('int_claims_checked') }}
 ),
 
-check_figures as (
-    select * from {{ ref('stg_corpus__cross_check_figures') }}
+claim_figures as (
+    select * from {{ ref('stg_corpus__claim_figures') }}
 ),
 
 derivation_inputs as (
@@ -24,42 +24,35 @@ quantities as (
     select * from {{ ref('int_check_quantities_unioned') }}
 ),
 
-claims as (
-    select * from {{ ref('int_claims_checked') }}
-),
-
-claim_figures as (
-    select * from {{ ref('stg_corpus__claim_figures') }}
-),
-
 tested as (
     select
-        check_figures.check_id,
-        check_figures.quantity_id as figure_id
-    from check_figures
+        claim_figures.claim_id,
+        claim_figures.figure_id
+    from claim_figures
     inner join quantities
-        on check_figures.quantity_id = quantities.quantity_id
+        on claim_figures.figure_id = quantities.quantity_id
     where quantities.kind = 'printed'
 
     union
 
     select
-        check_figures.check_id,
+        claim_figures.claim_id,
         derivation_inputs.figure_id
-    from check_figures
+    from claim_figures
     inner join derivation_inputs
-        on check_figures.quantity_id = derivation_inputs.derived_id
+        on claim_figures.figure_id = derivation_inputs.derived_id
 ),
 
 tested_by as (
     select
-        tested.check_id,
+        tested.claim_id,
         tested.figure_id,
-        checks.status,
-        checks.document_id as check_document_id
+        claims.status,
+        claims.document_id as claim_document_id
     from tested
-    inner join checks
-        on tested.check_id = checks.check_id
+    inner join claims
+        on tested.claim_id = claims.claim_id
+    where claims.recomputed_value is not null
 ),
 
 support as (
@@ -72,7 +65,7 @@ support as (
 
 unsupported as (
     select
-        tested_by.check_id,
+        tested_by.claim_id,
         tested_by.figure_id
     from tested_by
     left join support
@@ -82,9 +75,9 @@ unsupported as (
 
 verdicts_by_check as (
     select
-        tested_by.check_id,
+        tested_by.claim_id,
         tested_by.figure_id,
-        tested_by.check_document_id,
+        tested_by.claim_document_id,
         case
             when tested_by.status = 'consistent' then 'corroborates'
             when tested_by.status = 'unverifiable' then 'cannot_test'
@@ -92,29 +85,23 @@ verdicts_by_check as (
                 unsupported.figure_id is not null
                 or not exists (
                     select 1 from unsupported as others
-                    where others.check_id = tested_by.check_id
+                    where others.claim_id = tested_by.claim_id
                 )
                 then 'contradicts'
         end as finding
     from tested_by
     left join unsupported
         on
-            tested_by.check_id = unsupported.check_id
+            tested_by.claim_id = unsupported.claim_id
             and tested_by.figure_id = unsupported.figure_id
 ),
 
 subjects as (
-    select claim_figures.figure_id
-    from claim_figures
+    select distinct tested.figure_id
+    from tested
     inner join claims
-        on claim_figures.claim_id = claims.claim_id
+        on tested.claim_id = claims.claim_id
     where claims.status = 'inconsistent'
-
-    union
-
-    select tested_by.figure_id
-    from tested_by
-    where tested_by.status = 'inconsistent'
 ),
 
 counted as (
@@ -135,15 +122,15 @@ counted as (
         ) as untestable_checks,
         {{ listagg(
             "case when verdicts_by_check.finding = 'corroborates'"
-            ~ " then verdicts_by_check.check_id end",
+            ~ " then verdicts_by_check.claim_id end",
             "', '",
-            "order by verdicts_by_check.check_id"
+            "order by verdicts_by_check.claim_id"
         ) }} as corroborated_by,
         {{ listagg(
             "case when verdicts_by_check.finding = 'contradicts'"
-            ~ " then verdicts_by_check.check_id end",
+            ~ " then verdicts_by_check.claim_id end",
             "', '",
-            "order by verdicts_by_check.check_id"
+            "order by verdicts_by_check.claim_id"
         ) }} as contradicted_by
     from subjects
     inner join quantities
@@ -152,7 +139,7 @@ counted as (
         on
             subjects.figure_id = verdicts_by_check.figure_id
             and quantities.document_id
-            <> verdicts_by_check.check_document_id
+            <> verdicts_by_check.claim_document_id
     group by
         subjects.figure_id,
         quantities.document_id,

@@ -1,0 +1,23 @@
+-- Every figure a claim uses exists: a printed figure of the article
+-- (marts.figures) or of a cited document (marts.cited_figures), or a figure
+-- derived from printed ones (marts.derived_figures).
+with
+
+claim_figures as (
+    select * from {{ ref('claim_figures') }}
+),
+
+known as (
+    select figure_id from {{ ref('figures') }}
+    union all
+    select figure_id from {{ ref('cited_figures') }}
+    union all
+    select derived_id from {{ ref('derived_figures') }}
+)
+
+select
+    claim_figures.claim_id,
+    claim_figures.figure_id,
+    claim_figures.role
+from claim_figures
+where claim_figures.figure_id not in (select known.figure_id from known)
