@@ -22,7 +22,7 @@ KNOWN_WORDS = (
 )
 FIGURES = "seeds/corpus_cited_figures.csv"
 DOCUMENTS = "seeds/corpus_document_sources.csv"
-CHECK_FIGURES = "seeds/corpus_cross_check_figures.csv"
+CLAIM_FIGURES = "seeds/corpus_claim_figures.csv"
 
 # Each malformed input in tests/bad_cited_inputs/<case>/ and the exact line the user sees.
 REJECTED = {
@@ -47,15 +47,15 @@ REJECTED = {
     "persons is not its measure's unit, CNY",
     "qualifying_word_unknown": f"{FIGURES}, row 54, column qualifying_word: "
     f"'大约有' is not a qualifying word (known: {KNOWN_WORDS})",
-    "growth_across_measures": f"{CHECK_FIGURES}, row 47, column quantity_id: "
-    "people_jp_2016_03_23__information_consumption measures wechat_information_consumption, "
-    "but ecclab_2016_edition__jobs in the same check measures wechat_jobs; the check compares "
-    "one measure",
-    "check_names_missing_quantity": f"{CHECK_FIGURES}, row 47, column quantity_id: "
-    "'people_jp_2016_03_23__employment' names no figure in seeds/corpus_figures.csv or "
+    "growth_across_measures": f"{CLAIM_FIGURES}, row 65, column figure_id: "
+    "ecclab_2016_edition__direct_jobs measures wechat_direct_jobs, but ecclab_2016_edition__jobs "
+    "in the same claim measures wechat_jobs; the claim compares one measure",
+    "check_names_missing_quantity": f"{CLAIM_FIGURES}, row 65, column figure_id: "
+    "'people_jp_2016_03_23__employment' names no figure_id in seeds/corpus_figures.csv or "
     "seeds/corpus_cited_figures.csv and no derived_id in seeds/corpus_derivations.csv",
-    "check_role_not_of_its_type": f"{CHECK_FIGURES}, row 48, column role: "
-    "a growth_on_year_before check has no role 'multiple'; its roles are later earlier rate",
+    "check_role_not_of_its_type": f"{CLAIM_FIGURES}, row 66, column role: "
+    "'multiple' is not a role of claim type growth_on_year_before, which takes later earlier "
+    "rate",
 }
 
 

@@ -49,7 +49,7 @@ REJECTED = {
     "'USD' is not one of CNY, persons, percent, count",
     "claim_names_missing_figure": "seeds/corpus_claim_figures.csv, row 17, column figure_id: "
     "'operator_traffic_growth' names no figure_id in seeds/corpus_figures.csv or "
-    "seeds/corpus_cited_figures.csv",
+    "seeds/corpus_cited_figures.csv and no derived_id in seeds/corpus_derivations.csv",
     "source_changed": "seeds/corpus_documents.csv, row 2, column sha256: "
     "sources/wechat-2014-impact-article.txt has sha256 "
     "cc171cb757f2c2080b25af35c1a49ff0a99820f00051ce3f1fded05919cff0ba, not the recorded "
@@ -111,9 +111,9 @@ REJECTED = {
     "published_role_undeclared": "seeds/corpus_claim_types.csv, row 4, column published_role: "
     "'total' is not one of its role_units (share:percent)",
     "result_unit_unknown": "seeds/corpus_operations.csv, row 7, column result_unit: '%' is not "
-    "one of CNY, persons, percent, count or same (the unit of its same roles)",
+    "one of CNY, persons, percent, count, times or same (the unit of its same roles)",
     "role_unit_unknown": "seeds/corpus_operations.csv, row 2, column role_units: 'total:yuan' "
-    "is not role:unit, the unit one of CNY, persons, percent, count or same",
+    "is not role:unit, the unit one of CNY, persons, percent, count, times or same",
     "role_without_unit": "seeds/corpus_operations.csv, row 5, column roles: role total has no "
     "unit in role_units",
     "seed_specs_not_yaml": "seeds/_seeds.yml, line 190, column 4: expected <block end>, but "
@@ -227,7 +227,7 @@ MADE = {
     "replace it with the CSV file from git",
     put_a_fifo_among_the_models: "models/staging/stg_corpus__notes.sql: not a regular file "
     "(a named pipe); the build reads only regular files: remove it or restore the file from git",
-    write_an_overlong_statement: "seeds/corpus_claims.csv, row 12, column statement: the field "
+    write_an_overlong_statement: "seeds/corpus_claims.csv, row 35, column statement: the field "
     "is 2000001 characters long, over the 2000000 bytes a row may have; is a quote never closed?",
 }
 

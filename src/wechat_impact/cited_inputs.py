@@ -13,10 +13,10 @@ form (types, references, accepted values) is checked with every other seed by
 * a document marked as stored has its text in seeds/corpus_documents.csv (whose file and
   sha256 ``inputs`` checks);
 * no figure is about a year after the date its document was published;
-* a translation pair names a printing that exists (an article mention or a cited figure);
-* a check across documents names quantities that exist, fills exactly its type's roles, and
-  the roles its type says measure one thing (a growth's later and earlier figure) do: a
-  derived quantity has no measure and is not held to it.
+* a translation pair names a printing that exists (an article mention or a cited figure).
+
+The claims across documents (growth rates, multiples, shares of a national total) are claims
+like the article's: input_rules.py checks their figures, roles, units and measures.
 
 Each problem is one line naming the file, the row and the column.
 """
@@ -33,8 +33,6 @@ from wechat_impact.numbers import NumberError, parse_qualified, plain, qualifier
 DOCUMENTS = "seeds/corpus_document_sources.csv"
 FIGURES = "seeds/corpus_cited_figures.csv"
 PAIRS = "seeds/corpus_translation_pairs.csv"
-CHECKS = "seeds/corpus_cross_checks.csv"
-CHECK_FIGURES = "seeds/corpus_cross_check_figures.csv"
 
 
 def cited_problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:
@@ -42,96 +40,6 @@ def cited_problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:
     yield from _document_problems(connection)
     yield from _figure_problems(connection)
     yield from _pair_problems(connection)
-    yield from _check_problems(connection)
-
-
-def _check_problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:
-    """A check compares quantities that exist, in its type's roles, of comparable measures."""
-    connection.execute(
-        """
-        create or replace temporary view check_quantities as
-        select figure_id as quantity_id, measure_id from corpus_figure_measures
-        union all select figure_id, measure_id from corpus_cited_figures
-        union all select figure_id, null from corpus_figures
-            where figure_id not in (select figure_id from corpus_figure_measures)
-        union all select derived_id, null from corpus_derivations
-        """
-    )
-    unknown = connection.execute(
-        """
-        select file_row, quantity_id from corpus_cross_check_figures
-        where quantity_id not in (select quantity_id from check_quantities)
-        order by file_row
-        """
-    ).fetchall()
-    for file_row, quantity_id in unknown:
-        yield (
-            f"{CHECK_FIGURES}, row {file_row}, column quantity_id: {quantity_id!r} names no "
-            "figure in seeds/corpus_figures.csv or seeds/corpus_cited_figures.csv and no "
-            "derived_id in seeds/corpus_derivations.csv"
-        )
-    foreign_roles = connection.execute(
-        """
-        select figures.file_row, figures.role, checks.check_type, types.roles
-        from corpus_cross_check_figures as figures
-        inner join corpus_cross_checks as checks on figures.check_id = checks.check_id
-        inner join corpus_cross_check_types as types on checks.check_type = types.check_type
-        where not list_contains(string_split(types.roles, ' '), figures.role)
-        order by figures.file_row
-        """
-    ).fetchall()
-    for file_row, role, check_type, roles in foreign_roles:
-        yield (
-            f"{CHECK_FIGURES}, row {file_row}, column role: a {check_type} check has no "
-            f"role {role!r}; its roles are {roles}"
-        )
-    missing_roles = connection.execute(
-        """
-        select checks.file_row, checks.check_type, role
-        from corpus_cross_checks as checks
-        inner join corpus_cross_check_types as types on checks.check_type = types.check_type,
-            unnest(string_split(types.roles, ' ')) as needed (role)
-        where role not in (
-            select figures.role from corpus_cross_check_figures as figures
-            where figures.check_id = checks.check_id
-        )
-        order by checks.file_row, role
-        """
-    ).fetchall()
-    for file_row, check_type, role in missing_roles:
-        yield (
-            f"{CHECKS}, row {file_row}, column check_id: the {check_type} check has no "
-            f"figure in the role {role!r} in {CHECK_FIGURES}"
-        )
-    mismatched = connection.execute(
-        """
-        with measured as (
-            select figures.file_row, figures.check_id, figures.role, figures.quantity_id,
-                quantities.measure_id, types.same_measure
-            from corpus_cross_check_figures as figures
-            inner join corpus_cross_checks as checks on figures.check_id = checks.check_id
-            inner join corpus_cross_check_types as types
-                on checks.check_type = types.check_type
-            inner join check_quantities as quantities
-                on figures.quantity_id = quantities.quantity_id
-            where list_contains(string_split(types.same_measure, ' '), figures.role)
-                and quantities.measure_id is not null
-        )
-        select later.file_row, later.quantity_id, later.measure_id, first.quantity_id,
-            first.measure_id
-        from measured as later
-        inner join measured as first
-            on later.check_id = first.check_id and first.file_row < later.file_row
-        where later.measure_id <> first.measure_id
-        order by later.file_row
-        """
-    ).fetchall()
-    for file_row, quantity, measure, other, other_measure in mismatched:
-        yield (
-            f"{CHECK_FIGURES}, row {file_row}, column quantity_id: {quantity} measures "
-            f"{measure}, but {other} in the same check measures {other_measure}; the check "
-            "compares one measure"
-        )
 
 
 def _pair_problems(connection: duckdb.DuckDBPyConnection) -> Iterator[str]:

@@ -9,8 +9,10 @@ of its `same` roles). From these rows alone, with no rule written per figure,
 this module refuses a derivation or claim that leaves a role unfilled, fills a
 role its operation or type does not have, puts a figure of the wrong unit in a
 role, or declares a unit its operation does not yield; a claim figure that
-neither the article nor a cited document prints; and a breakdown whose
-share is not a percentage or whose amount is not in the unit of its total.
+is neither printed (by the article or a cited document) nor derived; a claim
+whose figures in the roles its type lists as `same_measure` (a growth's later
+and earlier figure) measure different things; and a breakdown whose share is
+not a percentage or whose amount is not in the unit of its total.
 
 `problems` expects the seeds loaded as text tables with `file_row`, as the input
 check (inputs.py) loads them, every column already checked for form.
@@ -42,6 +44,7 @@ def problems(connection: duckdb.DuckDBPyConnection, units: tuple[str, ...]) -> I
     """One message per broken rule, in the order a fix should take them. units: the base units
     a figure can have (seeds/_seeds.yml, corpus_figures.unit)."""
     connection.execute(_ROLE_UNITS)
+    connection.execute(_QUANTITIES)
     for query in _declaration_checks(units):
         yield from _first(connection, query)
     yield from _first(connection, _UNKNOWN_CLAIM_FIGURES)
@@ -49,6 +52,7 @@ def problems(connection: duckdb.DuckDBPyConnection, units: tuple[str, ...]) -> I
         connection.execute(_needs_and_uses(kind))
         for query in _use_checks(kind):
             yield from _first(connection, query)
+    yield from _first(connection, _MEASURES_DIFFER)
     for query in _BREAKDOWN_CHECKS:
         yield from _first(connection, query)
 
@@ -64,17 +68,49 @@ def _first(connection: duckdb.DuckDBPyConnection, query: str) -> Iterator[str]:
         yield f"{file}, row {file_row}, column {column}: {message}"
 
 
-# A claim's figure is printed by the article or by a cited document (the total a share of a
-# national total is checked against): two seeds, so no single `references` in _seeds.yml.
+# Every quantity a claim or derivation can use, with its unit and the measure it is of (none
+# for a derived figure): the one place that says where figures are.
+_QUANTITIES = """
+create or replace temp view quantities as
+select figures.figure_id as quantity_id, figures.unit, measures.measure_id
+from corpus_figures as figures
+left join corpus_figure_measures as measures on figures.figure_id = measures.figure_id
+union all
+select figure_id, unit, measure_id from corpus_cited_figures
+union all
+select derived_id, unit, null from corpus_derivations
+"""
+
+# A claim's figure is printed by the article or by a cited document, or derived: three seeds,
+# so no single `references` in _seeds.yml.
 _UNKNOWN_CLAIM_FIGURES = """
 select 'seeds/corpus_claim_figures.csv', file_row, 'figure_id',
     '''' || figure_id || ''' names no figure_id in seeds/corpus_figures.csv or '
-    || 'seeds/corpus_cited_figures.csv'
+    || 'seeds/corpus_cited_figures.csv and no derived_id in seeds/corpus_derivations.csv'
 from corpus_claim_figures
-where figure_id not in (
-    select figure_id from corpus_figures
-    union all select figure_id from corpus_cited_figures
+where figure_id not in (select quantity_id from quantities)
+"""
+
+# The figures in a claim's same_measure roles measure one thing: each is held to the first.
+_MEASURES_DIFFER = """
+with measured as (
+    select
+        figures.file_row, figures.figure_id, quantities.measure_id,
+        first_value(figures.figure_id) over claim as first_figure,
+        first_value(quantities.measure_id) over claim as first_measure
+    from corpus_claim_figures as figures
+    inner join corpus_claims as claims on figures.claim_id = claims.claim_id
+    inner join corpus_claim_types as types on claims.claim_type = types.claim_type
+    inner join quantities on figures.figure_id = quantities.quantity_id
+    where list_contains(string_split(coalesce(types.same_measure, ''), ' '), figures.role)
+        and quantities.measure_id is not null
+    window claim as (partition by figures.claim_id order by figures.file_row)
 )
+select 'seeds/corpus_claim_figures.csv', file_row, 'figure_id',
+    figure_id || ' measures ' || measure_id || ', but ' || first_figure
+    || ' in the same claim measures ' || first_measure || '; the claim compares one measure'
+from measured
+where measure_id <> first_measure
 """
 
 
@@ -204,10 +240,8 @@ def _needs_and_uses(kind: str) -> str:
             needs.unit as role_unit, needs.type_roles
         from {inputs} as inputs
         inner join {things} as things on inputs.{id_column} = things.{id_column}
-        inner join (
-            select figure_id, unit from corpus_figures
-            union all select figure_id, unit from corpus_cited_figures
-        ) as figures on inputs.figure_id = figures.figure_id
+        inner join (select quantity_id as figure_id, unit from quantities) as figures
+            on inputs.figure_id = figures.figure_id
         left join needs on inputs.{id_column} = needs.id and inputs.role = needs.role;
     """
 

@@ -60,16 +60,20 @@ def check_inputs(root: Path) -> None:
         _load(connection, root, spec)
     for problem in _row_problems(connection, specs):
         raise InputError(problem)
-    units = next(
-        column.accepted_values or ()
-        for spec in specs
-        if spec.name == "corpus_figures"
-        for column in spec.columns
-        if column.name == "unit"
+    units = tuple(
+        dict.fromkeys(
+            unit
+            for spec in specs
+            if spec.name in ("corpus_figures", "corpus_cited_figures")
+            for column in spec.columns
+            if column.name == "unit"
+            for unit in column.accepted_values or ()
+        )
     )
-    for problem in input_rules.problems(connection, units):
-        raise InputError(problem)
+    # The figures first, then the claims and derivations that use them.
     for problem in cited_problems(connection):
+        raise InputError(problem)
+    for problem in input_rules.problems(connection, units):
         raise InputError(problem)
     _check_documents(connection, root)
 
