@@ -195,13 +195,10 @@ EXPECTATIONS = {
     ],
     "claim_checks": [
         ("expect_column_pair_values_to_be_equal", "status, expected_status"),
-        ("expect_column_max_to_be_between", "offending_claims"),
-    ],
-    "cross_checks": [
-        ("expect_column_pair_values_to_be_equal", "status, expected_status"),
+        ("expect_column_pair_values_to_be_equal", "gap, expected_gap"),
         ("expect_column_values_to_not_be_in_set", "unregistered_status"),
         ("expect_column_values_to_be_in_set", "registered_status"),
-        ("expect_column_max_to_be_between", "offending_checks"),
+        ("expect_column_max_to_be_between", "offending_claims"),
     ],
     "consumption_breakdown": [
         ("expect_column_values_to_be_between", "amount_cny_sum_minus_total_cny"),
@@ -284,8 +281,15 @@ FIGURES_COUNTED = (
     ' {{"observed": {count}}}; expected no figure differs from its printed words and no shares'
     " of one total exceed it " + COUNTED.format(key="figure_id")
 )
-CLAIMS_COUNTED = "expected no claim's status disagrees with its intervals " + COUNTED.format(
-    key="claim_id"
+CLAIMS_COUNTED = (
+    "expected no claim's status or gap disagrees with its intervals or with the register "
+    + COUNTED.format(key="claim_id")
+)
+STATUS_RULE = (
+    "expected every claim (a share, a growth rate, a multiple, an average growth, a total, a"
+    " figure printed twice, within one document or across documents) has the status its"
+    " intervals imply: unverifiable iff nothing is recomputed, inconsistent iff the published"
+    " and recomputed intervals cannot meet (or either is empty), consistent otherwise"
 )
 
 CORRUPTIONS = {
@@ -352,21 +356,40 @@ CORRUPTIONS = {
         ["update marts.claim_checks set status = 'inconsistent' where claim_id = 'jobs_repeated'"],
         "claim_checks: expect_column_pair_values_to_be_equal on status, expected_status failed,"
         ' observed {"rows": 1, "unexpected": [{"status": "inconsistent", "claim_id":'
-        ' "jobs_repeated", "expected_status": "consistent"}]}; expected status agrees with the'
-        " intervals: unverifiable iff nothing is recomputed, inconsistent iff the published and"
-        " recomputed intervals cannot meet (or either is empty), consistent otherwise\n"
+        f' "jobs_repeated", "expected_status": "consistent"}}]}}; {STATUS_RULE}\n'
+        "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
+        ' observed {"rows": 1, "unexpected": [{"unregistered_status": "inconsistent",'
+        ' "claim_id": "jobs_repeated"}]}; expected every inconsistent claim is registered with'
+        " its reason\n"
+        'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
+        f'observed": 1}}; {CLAIMS_COUNTED}',
+    ),
+    # The article's 6% gap, one unit of the 10th decimal off: 100 × 86.65 / 95.25 rounded down
+    # to 10 decimals is 90.9711286089, and 90.9711286089 − 85.75 = 5.2211286089.
+    "a claim's gap off by one unit of its last decimal": (
+        [
+            "update marts.claim_checks set gap = gap + 0.0000000001"
+            " where claim_id = 'data_traffic_share_of_consumption'"
+        ],
+        "claim_checks: expect_column_pair_values_to_be_equal on gap, expected_gap failed,"
+        ' observed {"rows": 1, "unexpected": [{"gap": "5.2211286090", "claim_id":'
+        ' "data_traffic_share_of_consumption", "expected_gap": "5.2211286089"}]}; expected an'
+        " inconsistent claim's gap is the distance between its two intervals (across an empty"
+        " one), in its unit; no other claim has a gap\n"
         'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
         f'observed": 1}}; {CLAIMS_COUNTED}',
     ),
     "a check across documents unregistered": (
-        ["update marts.cross_checks set is_registered = false where check_id = 'jobs_2015_growth'"],
-        "cross_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
+        [
+            "update marts.claim_checks set known_discrepancy = false"
+            " where claim_id = 'jobs_2015_growth'"
+        ],
+        "claim_checks: expect_column_values_to_not_be_in_set on unregistered_status failed,"
         ' observed {"rows": 1, "unexpected": [{"unregistered_status": "inconsistent",'
-        ' "check_id": "jobs_2015_growth"}]}; expected every inconsistent check across documents'
-        " is registered with its reason\n"
-        'cross_checks: expect_column_max_to_be_between on offending_checks failed, observed {"'
-        "observed\": 1}; expected no check's status disagrees with its intervals or with the"
-        " register " + COUNTED.format(key="check_id"),
+        ' "claim_id": "jobs_2015_growth"}]}; expected every inconsistent claim is registered'
+        " with its reason\n"
+        'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
+        f'observed": 1}}; {CLAIMS_COUNTED}',
     ),
     # A cited document's figure is checked against its own printed words and qualifying word.
     "a cited figure off its printed text": (
@@ -535,7 +558,7 @@ def test_a_corpus_passes_and_a_corrupted_row_in_it_is_named(
             " (select count(*) from marts.claim_checks)"
         ).fetchall()
     assert counts == [
-        (13 + SYNTHETIC_ROWS, 16 + SYNTHETIC_ROWS, 9 + SYNTHETIC_ROWS, 10 + SYNTHETIC_ROWS)
+        (13 + SYNTHETIC_ROWS, 16 + SYNTHETIC_ROWS, 9 + SYNTHETIC_ROWS, 33 + SYNTHETIC_ROWS)
     ]
     assert failures_message(validate(corpus_warehouse)) is None
 

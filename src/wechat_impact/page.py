@@ -39,7 +39,6 @@ QUERIES = (
     "validation",
     "verdicts",
     "translations",
-    "cross_checks",
     "series",
     "sources",
 )
@@ -90,10 +89,10 @@ def _page(data: dict[str, list[Row]], exports: Sequence[Mapping[str, Any]]) -> s
     body = "\n".join(
         [
             _header(title, data),
-            _claims_section(data["claims"]),
+            _claims_section(_within(data["claims"])),
             _verdicts_section(data["verdicts"]),
             _translations_section(data["translations"]),
-            _cross_checks_section(data["cross_checks"]),
+            _cross_checks_section(_across(data["claims"])),
             _series_section(data["series"]),
             _derived_section(data["derived"]),
             _breakdown_section(data["breakdown"], data["printed_amounts"]),
@@ -126,9 +125,10 @@ def _page(data: dict[str, list[Row]], exports: Sequence[Mapping[str, Any]]) -> s
 
 
 def _header(title: str, data: dict[str, list[Row]]) -> str:
-    checked = [claim for claim in data["claims"] if _group(claim) == "checked"]
-    bounds = [claim for claim in data["claims"] if _group(claim) == "bound"]
-    unverifiable = [claim for claim in data["claims"] if _group(claim) == "unverifiable"]
+    claims = _within(data["claims"])
+    checked = [claim for claim in claims if _group(claim) == "checked"]
+    bounds = [claim for claim in claims if _group(claim) == "bound"]
+    unverifiable = [claim for claim in claims if _group(claim) == "unverifiable"]
     inconsistent = sum(claim["status"] == "inconsistent" for claim in checked)
     bounds_broken = sum(claim["status"] == "inconsistent" for claim in bounds)
     figures = {row["figure_id"] for row in data["mentions"]}
@@ -167,6 +167,16 @@ to check them against</div>
 </header>"""
 
 
+def _within(claims: Sequence[Row]) -> list[Row]:
+    """The claims a document makes about its own figures."""
+    return [claim for claim in claims if not claim["compares_documents"]]
+
+
+def _across(claims: Sequence[Row]) -> list[Row]:
+    """The claims that compare one document's figures with another's."""
+    return [claim for claim in claims if claim["compares_documents"]]
+
+
 def _group(claim: Row) -> str:
     """checked (against a recomputed value), bound (only a bound to keep) or unverifiable."""
     if claim["status"] == "unverifiable":
@@ -183,7 +193,7 @@ CLAIM_GROUPS = (
     (
         "checked",
         "Checked against the other figures",
-        "The article's other figures give a value for what the claim publishes.",
+        "The document's other figures give a value for what the claim publishes.",
     ),
     (
         "bound",
@@ -194,7 +204,7 @@ CLAIM_GROUPS = (
     (
         "unverifiable",
         "Not checkable",
-        "The article prints nothing to check these against.",
+        "The document prints nothing else to check these against.",
     ),
 )
 
@@ -208,9 +218,11 @@ def _claims_section(claims: Sequence[Row]) -> str:
     )
     return f"""<section id="claims">
 <h2>Claims checked</h2>
-<p class="note">A claim is <strong>consistent</strong> when the range the article publishes and
-the range its other figures allow overlap, <strong>inconsistent</strong> when they cannot both
-hold, and <strong>unverifiable</strong> when the article prints nothing to check it against.</p>
+<p class="note">Each document's claims about its own figures. A claim is
+<strong>consistent</strong> when the range the document publishes and the range its other
+figures allow overlap, <strong>inconsistent</strong> when they cannot both hold (the gap is how
+far apart they are), and <strong>unverifiable</strong> when the document prints nothing to check
+it against.</p>
 {groups}
 </section>"""
 
@@ -231,9 +243,14 @@ def _claim(claim: Row) -> str:
     )
     uses = ", ".join(
         f'<a href="#figure-{_e(figure["figure_id"])}">{_e(figure["label"])}</a>'
+        if figure["listed"]
+        else _e(figure["label"])
         for figure in claim["figures"]
     )
-    facts = _definitions([("Published", published), ("Recomputed", recomputed)])
+    facts = _definitions(
+        [("Published", published), ("Recomputed", recomputed)]
+        + ([("Gap", _gap(claim))] if claim["gap"] is not None else [])
+    )
     return f"""<article class="claim {_e(status)}" id="claim-{_e(claim["claim_id"])}" \
 data-group="{_group(claim)}">
 <header>{_status(status)}<p class="statement">{_e(claim["statement"])}</p></header>
@@ -308,7 +325,7 @@ def _cross_checks_section(checks: Sequence[Row]) -> str:
             _status(row["status"]),
             _e(row["statement"]),
             _gap(row),
-            _e(row["reason"]),
+            _e(row["known_discrepancy_reason"] or row["explanation"]),
         ]
         for row in checks
     ]

@@ -1,20 +1,36 @@
--- Every claim with the figures it uses. A check is bound-only when the
--- other figures only bound the claim (its recomputed interval starts at 0
--- and has no value: "a share lies within 0 to 100%", "a part is at most its
--- whole"); such a check can hardly fail, so the page counts it apart from the
--- checks against a value recomputed from other figures.
+-- Every claim with the figures it uses, the gap of an inconsistent one, and
+-- whether it compares documents (its figures come from more than one). A
+-- check is bound-only when the other figures only bound the claim (its
+-- recomputed interval starts at 0 and has no value: "a share lies within 0
+-- to 100%", "a part is at most its whole"); such a check can hardly fail, so
+-- the page counts it apart from the checks against a value recomputed from
+-- other figures.
 with
+
+printed as (
+    select
+        figure_id,
+        label,
+        true as listed
+    from marts.figures
+    union all
+    select
+        figure_id,
+        printed_text as label,
+        false as listed
+    from marts.cited_figures
+),
 
 per_claim as (
     select
         claim_figures.claim_id,
         list(
-            struct_pack(figures.figure_id, figures.label)
-            order by figures.figure_id
+            struct_pack(printed.figure_id, printed.label, printed.listed)
+            order by printed.figure_id
         ) as figures
     from marts.claim_figures as claim_figures
-    inner join marts.figures as figures
-        on claim_figures.figure_id = figures.figure_id
+    inner join printed
+        on claim_figures.figure_id = printed.figure_id
     group by claim_figures.claim_id
 )
 
@@ -34,12 +50,19 @@ select
     claims.published_interval_display,
     claims.recomputed_display,
     claims.recomputed_interval_display,
+    claims.gap,
+    claims.gap_pct_of_published,
+    claims.known_discrepancy_reason,
+    documents.publisher,
+    claims.document_count > 1 as compares_documents,
     coalesce(per_claim.figures, []) as figures,
     coalesce(
         claims.recomputed_value is null and claims.recomputed_low = 0,
         false
     ) as bound_only
 from marts.claim_checks as claims
+inner join marts.documents as documents
+    on claims.document_id = documents.document_id
 left join per_claim
     on claims.claim_id = per_claim.claim_id
 order by

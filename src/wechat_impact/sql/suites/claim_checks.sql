@@ -1,14 +1,22 @@
--- Each claim with the status its intervals imply, recomputed independently
--- of the dbt model (intervals are closed; a comparison with a missing end,
--- which is open, holds); kept where the two disagree (how many, and the
--- first $listed by claim_id). The register of known discrepancies is held to
--- the statuses by a dbt test, which names the seed row to fix.
+-- Each claim, within one document or across documents (a growth rate, a
+-- multiple, an average growth, a share of a national total, parts of a
+-- total, one figure twice), with the status and the gap its intervals
+-- imply, recomputed independently of the dbt model (intervals are closed; a
+-- comparison with a missing end, which is open, holds), and the register of
+-- known discrepancies that marts.claim_checks publishes; kept where anything
+-- disagrees (how many, and the first $listed by claim_id).
 with
 
-claims as (
+statuses as (
     select
         claim_id,
         status,
+        gap,
+        known_discrepancy,
+        published_low,
+        published_high,
+        recomputed_low,
+        recomputed_high,
         case
             when recomputed_low is null and recomputed_high is null
                 then 'unverifiable'
@@ -23,9 +31,38 @@ claims as (
     from marts.claim_checks
 ),
 
+claims as (
+    select
+        claim_id,
+        status,
+        expected_status,
+        gap,
+        -- The distance across the empty recomputed interval of disagreeing
+        -- mentions, else from the one interval's end to the other's.
+        case
+            when expected_status <> 'inconsistent' then null
+            when recomputed_low > recomputed_high
+                then recomputed_low - recomputed_high
+            when published_low > recomputed_high
+                then published_low - recomputed_high
+            else recomputed_low - published_high
+        end as expected_gap,
+        case
+            when not known_discrepancy then status
+        end as unregistered_status,
+        case
+            when known_discrepancy then status
+        end as registered_status
+    from statuses
+),
+
 offending_claims as (
     select * from claims
-    where status is distinct from expected_status
+    where
+        status is distinct from expected_status
+        or gap is distinct from expected_gap
+        or unregistered_status = 'inconsistent'
+        or registered_status <> 'inconsistent'
 ),
 
 offending_claims_count as (
