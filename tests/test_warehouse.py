@@ -19,6 +19,10 @@ pytestmark = pytest.mark.slow
 
 ARTICLE = ROOT / "sources" / "wechat-2014-impact-article.txt"
 CLAIM_TYPES = ROOT / "seeds" / "corpus_claim_types.csv"
+# The claims the article states: about its own figures, and its 4.24% against the official
+# 2013 total (a check the cited documents' claims repeat); test_sources_warehouse.py has the
+# claims of the other documents.
+ARTICLE_CLAIMS = "from marts.claim_checks where document_id = 'wechat_2014_impact_article'"
 B = 10**9  # a billion yuan
 M = 10**6
 
@@ -208,6 +212,7 @@ EXPECTED_STATUS = {
     "jobs_repeated": "consistent",
     "information_consumption_repeated": "consistent",
     "share_of_china_2013": "consistent",
+    "share_of_china_2013_official_total": "consistent",
     "data_traffic_share_of_consumption": "inconsistent",
     "consumption_shares_within_total": "consistent",
     "public_platform_within_direct_consumption": "consistent",
@@ -219,16 +224,17 @@ EXPECTED_STATUS = {
 
 
 def test_claim_statuses(connection: duckdb.DuckDBPyConnection) -> None:
-    statuses = rows(connection, "select claim_id, status from marts.claim_checks")
+    statuses = rows(connection, f"select claim_id, status {ARTICLE_CLAIMS}")
     assert {claim: status for claim, (status,) in statuses.items()} == EXPECTED_STATUS
 
 
 def test_each_claim_says_the_unit_of_its_intervals(connection: duckdb.DuckDBPyConnection) -> None:
-    units = rows(connection, "select claim_id, unit from marts.claim_checks")
+    units = rows(connection, f"select claim_id, unit {ARTICLE_CLAIMS}")
     assert {claim: unit for claim, (unit,) in units.items()} == {
         "jobs_repeated": "persons",
         "information_consumption_repeated": "CNY",
         "share_of_china_2013": "percent",
+        "share_of_china_2013_official_total": "percent",
         "data_traffic_share_of_consumption": "percent",
         "consumption_shares_within_total": "percent",
         "public_platform_within_direct_consumption": "CNY",
@@ -259,6 +265,33 @@ def test_the_data_traffic_contradiction_is_shown_with_its_numbers(
     )
 
 
+def test_the_data_traffic_contradiction_shows_how_big_its_gap_is(
+    connection: duckdb.DuckDBPyConnection,
+) -> None:
+    """The recomputed interval starts at 100 × 86.65 / 95.25 = 34660/381 = 90.97112860892...
+    (stored rounded down to 10 decimals), 5.2211286089 percentage points above the published
+    85.75; that is 6.0923320991...% of the published 85.7: a gap of 6%, not of rounding."""
+    gap, gap_pct, gap_display, gap_pct_display, documents = connection.execute(
+        "select gap, gap_pct_of_published, gap_display, gap_pct_of_published_display, "
+        "document_count from marts.claim_checks "
+        "where claim_id = 'data_traffic_share_of_consumption'"
+    ).fetchone()
+    low = stored(100 * Fraction("86.65") * B / T_HIGH, "down")
+    assert low == Fraction(909711286089, 10**10)
+    assert Fraction(gap) == low - DATA_HIGH == Fraction(52211286089, 10**10)
+    assert Fraction(gap_pct) == stored(100 * (low - DATA_HIGH) / DATA, "nearest")
+    assert round(Fraction(gap_pct), 2) == Fraction("6.09")
+    assert (gap_display, gap_pct_display) == ("5.221%", "6.092%")
+    assert documents == 1
+
+
+def test_only_inconsistent_claims_have_a_gap(connection: duckdb.DuckDBPyConnection) -> None:
+    gaps = rows(connection, "select claim_id, gap, status from marts.claim_checks")
+    assert {claim for claim, (gap, _) in gaps.items() if gap is not None} == {
+        claim for claim, (_, status) in gaps.items() if status == "inconsistent"
+    }
+
+
 JOBS = PRINTED["jobs_driven"]
 PLATFORM = PRINTED["public_platform_direct_consumption"]
 DIRECT = PRINTED["residents_direct_consumption"]
@@ -284,6 +317,15 @@ CLAIM_SIDES = {
     "information_consumption_repeated": ((T, T_LOW, T_HIGH), (None, T_LOW, T_HIGH)),
     # against the total a cited document prints: 2.2万亿 (达到), so [2.15, 2.25] trillion
     "share_of_china_2013": (
+        PRINTED["share_of_china_information_consumption_2013"],
+        (
+            stored(100 * T / OFFICIAL_TOTAL, "nearest"),
+            stored(100 * T_LOW / OFFICIAL_HIGH, "down"),
+            stored(100 * T_HIGH / OFFICIAL_LOW, "up"),
+        ),
+    ),
+    # the same check, as the cited documents' claims are written (share_of_total too)
+    "share_of_china_2013_official_total": (
         PRINTED["share_of_china_information_consumption_2013"],
         (
             stored(100 * T / OFFICIAL_TOTAL, "nearest"),
@@ -357,7 +399,7 @@ def test_every_claim_check_equals_the_hand_calculation(
         connection,
         "select claim_id, claim_type, published_value, published_low, published_high, "
         "recomputed_value, recomputed_low, recomputed_high, status, explanation, unit "
-        "from marts.claim_checks",
+        + ARTICLE_CLAIMS,
     )
     assert set(checks) == set(CLAIM_SIDES)
     for claim_id, (published, recomputed) in CLAIM_SIDES.items():
@@ -402,13 +444,18 @@ def test_claim_figures_name_real_claims_and_figures(
         left join (
             select figure_id from marts.figures
             union all select figure_id from marts.cited_figures
-        ) as printed using (figure_id)
-        where claim_checks.claim_id is null or printed.figure_id is null
+            union all select derived_id from marts.derived_figures
+        ) as known using (figure_id)
+        where claim_checks.claim_id is null or known.figure_id is null
         """
     ).fetchall()
     assert orphans == []
-    # 17 of the article's figures, and the official 2013 total a cited document prints
-    assert connection.execute("select count(*) from marts.claim_figures").fetchone() == (18,)
+    # 17 of the article's figures, and the official 2013 total a cited document prints, used
+    # once by each of the two 2013 share claims
+    assert connection.execute(
+        "select count(*) from marts.claim_figures where claim_id in "
+        f"(select claim_id {ARTICLE_CLAIMS})"
+    ).fetchone() == (21,)
 
 
 # figure_id or derived_id: (value_display, interval_display), written out by hand from the
