@@ -91,8 +91,8 @@ def test_the_later_editions_put_2014_data_traffic_at_86_7_billion_not_85_7_perce
     share_high = Fraction("85.75") * Fraction("952.5") * YI / 100
     printed_low, printed_high = Fraction("866.5") * YI, Fraction("867.5") * YI
     query = (
-        "select status, recomputed_low, recomputed_high, gap from marts.cross_checks"
-        " where check_id = ?"
+        "select status, recomputed_low, recomputed_high, gap from marts.claim_checks"
+        " where claim_id = ?"
     )
     on_printed = fractions(one(connection, query, "data_traffic_2015_growth_on_printed_2014"))
     assert on_printed == (
@@ -119,22 +119,37 @@ def test_every_gap_is_shown_in_the_checks_unit_and_relative_to_the_published_val
     connection: duckdb.DuckDBPyConnection,
 ) -> None:
     query = (
-        "select gap, gap_pct_of_published, is_registered from marts.cross_checks where check_id = ?"
+        "select gap, gap_pct_of_published, known_discrepancy, document_count"
+        " from marts.claim_checks where claim_id = ?"
     )
     # 1743亿 + 2723亿 is at most 4467亿; the printed total is at least 4474.5亿.
-    gap, relative, registered = fractions(one(connection, query, "total_consumption_2016_parts"))
+    # 1743亿 + 2723亿 is at most 4467亿; the printed total is at least 4474.5亿: one document's
+    # own figures.
+    gap, relative, registered, documents = fractions(
+        one(connection, query, "total_consumption_2016_parts")
+    )
     assert gap == Fraction("7.5") * YI
     assert relative == nearest(100 * Fraction("7.5") / 4475)
-    assert registered
+    assert registered and documents == 1
     # 1745万 on 1007万 is at most +73.42...%, the printed 73.5% at least 73.45%: tiny.
-    gap, relative, _ = fractions(one(connection, query, "jobs_2015_growth"))
+    # 100 × 1745.5 / 1006.5 = 34910/201.3 = 173.4227521112... rounded up to 10 decimals.
+    gap, relative, _, documents = fractions(one(connection, query, "jobs_2015_growth"))
     assert gap == Fraction("73.45") - (up(100 * Fraction("1745.5") / Fraction("1006.5")) - 100)
-    assert relative == nearest(100 * gap / Fraction("73.5"))
-    assert relative < Fraction(1, 10)  # the 85.7% checks are 4% and more
+    assert gap == Fraction("0.0272478887")
+    assert relative == nearest(100 * gap / Fraction("73.5")) == Fraction("0.0370719574")
+    assert documents == 2  # the 2015 edition's 1745万 against the article's 10.07 million
+    # The article's own contradiction: 100 × 86.65 / 95.25 = 34660/381 (rounded down to 10
+    # decimals) less the published 85.75, 6.09...% of 85.7: a gap of another order.
+    gap, relative, registered, documents = fractions(
+        one(connection, query, "data_traffic_share_of_consumption")
+    )
+    assert gap == down(Fraction(34660, 381)) - Fraction("85.75")
+    assert relative == nearest(100 * gap / Fraction("85.7"))
+    assert Fraction(6) < relative < Fraction("6.1") and registered and documents == 1
     unregistered = one(
         connection,
-        "select count(*) from marts.cross_checks where status = 'inconsistent'"
-        " and not is_registered",
+        "select count(*) from marts.claim_checks where status = 'inconsistent'"
+        " and not known_discrepancy",
     )
     assert unregistered == (0,)
 
@@ -145,8 +160,8 @@ def test_the_2013_national_total_makes_the_share_checkable(
     row = fractions(
         one(
             connection,
-            "select status, recomputed_low, recomputed_high from marts.cross_checks"
-            " where check_id = 'share_of_china_2013_official_total'",
+            "select status, recomputed_low, recomputed_high from marts.claim_checks"
+            " where claim_id = 'share_of_china_2013_official_total'",
         )
     )
     # 95.2 billion of 2.2万亿: [951.5亿 / 2.25万亿, 952.5亿 / 2.15万亿] x 100
