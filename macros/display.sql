@@ -3,7 +3,7 @@
     million, thousand; percentages are never scaled), rounded to three
     decimals of that scale, without trailing zeros, with its unit's words:
     95200000000 CNY is '95.2 billion yuan', 10070000 persons '10.07 million
-    people', 85.7 percent '85.7%'. An interval is written in the scale of its
+    people', 85.7 percent '85.7%', 2.2 times '2.2 times'. An interval is written in the scale of its
     larger end, '[95.15, 95.25] billion yuan', and its ends are rounded
     outward (the low end down, the high end up), so the written interval
     always contains the exact one. The exact decimal(38, 10) values stay in
@@ -64,6 +64,7 @@
         when 'CNY' then ' yuan'
         when 'persons' then ' people'
         when 'percent' then '%'
+        when 'times' then ' times'
         else ''
     end
 {%- endmacro %}

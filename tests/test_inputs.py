@@ -47,6 +47,9 @@ REJECTED = {
     "-11000000000 is negative; amounts, counts and shares never are",
     "unknown_unit": "seeds/corpus_figures.csv, row 14, column unit: "
     "'USD' is not one of CNY, persons, percent, count",
+    "claim_document_unknown": "seeds/corpus_claims.csv, row 27, column document_id: "
+    "'ecclab_2016_editon' names no document_id in seeds/corpus_documents.csv or "
+    "seeds/corpus_document_sources.csv",
     "claim_names_missing_figure": "seeds/corpus_claim_figures.csv, row 17, column figure_id: "
     "'operator_traffic_growth' names no figure_id in seeds/corpus_figures.csv or "
     "seeds/corpus_cited_figures.csv and no derived_id in seeds/corpus_derivations.csv",

@@ -364,7 +364,7 @@ DISPLAY_SCALES = (
     (10**6, " million"),
     (10**3, " thousand"),
 )
-UNIT_WORDS = {"CNY": " yuan", "persons": " people", "percent": "%", "count": ""}
+UNIT_WORDS = {"CNY": " yuan", "persons": " people", "percent": "%", "count": "", "times": " times"}
 
 
 def thousandths_text(quantity: Fraction, rounding: str) -> str:
@@ -476,7 +476,7 @@ DISPLAYED = {
 SCALE_WORDS = {"trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3}
 DISPLAYED_INTERVAL = re.compile(
     r"\[(?P<low>[\d.]+|no lower end), (?P<high>[\d.]+|no upper end)\]"
-    r"(?: (?P<scale>trillion|billion|million|thousand))?(?: yuan| people|%)?"
+    r"(?: (?P<scale>trillion|billion|million|thousand))?(?: yuan| people|%| times)?"
 )
 
 

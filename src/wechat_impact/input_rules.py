@@ -8,7 +8,8 @@ also declares the unit it yields (`result_unit`: a unit, or `same` for the unit
 of its `same` roles). From these rows alone, with no rule written per figure,
 this module refuses a derivation or claim that leaves a role unfilled, fills a
 role its operation or type does not have, puts a figure of the wrong unit in a
-role, or declares a unit its operation does not yield; a claim figure that
+role, or declares a unit its operation does not yield; a claim stated by no
+document the seeds know; a claim figure that
 is neither printed (by the article or a cited document) nor derived; a claim
 whose figures in the roles its type lists as `same_measure` (a growth's later
 and earlier figure) measure different things; and a breakdown whose share is
@@ -47,6 +48,7 @@ def problems(connection: duckdb.DuckDBPyConnection, units: tuple[str, ...]) -> I
     connection.execute(_QUANTITIES)
     for query in _declaration_checks(units):
         yield from _first(connection, query)
+    yield from _first(connection, _UNKNOWN_CLAIM_DOCUMENTS)
     yield from _first(connection, _UNKNOWN_CLAIM_FIGURES)
     for kind in _KINDS:
         connection.execute(_needs_and_uses(kind))
@@ -89,6 +91,18 @@ select 'seeds/corpus_claim_figures.csv', file_row, 'figure_id',
     || 'seeds/corpus_cited_figures.csv and no derived_id in seeds/corpus_derivations.csv'
 from corpus_claim_figures
 where figure_id not in (select quantity_id from quantities)
+"""
+
+# A claim is stated by a stored document or a cited one: two seeds, so no single `references`.
+_UNKNOWN_CLAIM_DOCUMENTS = """
+select 'seeds/corpus_claims.csv', file_row, 'document_id',
+    '''' || document_id || ''' names no document_id in seeds/corpus_documents.csv or '
+    || 'seeds/corpus_document_sources.csv'
+from corpus_claims
+where document_id not in (
+    select document_id from corpus_documents
+    union all select document_id from corpus_document_sources
+)
 """
 
 # The figures in a claim's same_measure roles measure one thing: each is held to the first.

@@ -37,6 +37,11 @@ select claim_shapes.* from (
     (
         'activities_lower_bound', 'lower_bound',
         'Section {s} drives more than a printed number of activities.'
+    ),
+    (
+        'channel_amounts_make_consumption', 'parts_sum_to_total',
+        'The amounts the channels'' shares of section {s} stand for, and what '
+        || 'they leave, make its printed consumption.'
     )
 ) as claim_shapes (claim, claim_type, statement);
 
@@ -55,7 +60,11 @@ select claim_roles.* from (
     ('input_share_of_which', 'platform_share', 'share'),
     ('input_share_of_which', 'input_share', 'sub_share'),
     ('traffic_growth_range', 'traffic_growth', 'range'),
-    ('activities_lower_bound', 'activities', 'bound')
+    ('activities_lower_bound', 'activities', 'bound'),
+    ('channel_amounts_make_consumption', 'channel_a_amount', 'part'),
+    ('channel_amounts_make_consumption', 'channel_b_amount', 'part'),
+    ('channel_amounts_make_consumption', 'unexplained_amount', 'part'),
+    ('channel_amounts_make_consumption', 'consumption', 'total')
 ) as claim_roles (claim, figure, role);
 
 create table derivation_shapes as
