@@ -117,7 +117,8 @@ def test_inconsistent_claims_are_labelled_with_the_numbers_that_disagree(
 ) -> None:
     with duckdb.connect(str(release), read_only=True) as connection:
         inconsistent = connection.execute(
-            "select claim_id, explanation from marts.claim_checks where status = 'inconsistent'"
+            "select claim_id, explanation from marts.claim_checks"
+            " where status = 'inconsistent' and document_count = 1 order by claim_id"
         ).fetchall()
     assert inconsistent, "the article has an inconsistent claim; the page must show it"
     for claim_id, explanation in inconsistent:
@@ -128,13 +129,16 @@ def test_inconsistent_claims_are_labelled_with_the_numbers_that_disagree(
             claim.locator(f"svg.ranges rect.{side}").bounding_box()
             for side in ("published", "recomputed")
         )
-        assert published["x"] + published["width"] < recomputed["x"], "the ranges must not meet"
+        left, right = sorted((published, recomputed), key=lambda box: box["x"])
+        assert left["x"] + left["width"] < right["x"], "the ranges must not meet"
     first = loaded.page.locator("#claims article.claim").first
     assert first.get_attribute("id") == f"claim-{inconsistent[0][0]}"
     text = loaded.page.locator("#claim-data_traffic_share_of_consumption").inner_text()
     # 100 * 86.65 / 95.25 = 90.9711..., rounded down; 100 * 86.75 / 95.15 = 91.1718..., up.
     assert re.search(r"Published\s+85\.7% \[85\.65, 85\.75\]%", text)
     assert re.search(r"Recomputed\s+91\.071% \[90\.971, 91\.172\]%", text)
+    # 100 * 86.65 / 95.25 - 85.75 = 5.2211... points, 6.0923...% of 85.7
+    assert re.search(r"Gap\s+5\.221 percentage points \(6\.092% of the published value\)", text)
 
 
 def test_a_script_in_a_quote_stays_text(loaded: LoadedPage) -> None:
@@ -202,11 +206,14 @@ def test_the_breakdown_marks_the_amount_printed_beside_the_implied_one(
 
 
 def test_bound_only_checks_are_counted_apart(loaded: LoadedPage) -> None:
-    """Of the article's ten claims, four are checked against a recomputed value (the two
-    repeated figures, the 85.7% share, which fails, and the 4.24% against the official 2013
-    total a cited document prints), four only against a bound (shares within 0 to 100%, parts
-    within their whole: the claim types parts_of_whole, part_of_whole and of_which in
-    seeds/corpus_claims.csv), two cannot be checked (a range and a lower bound)."""
+    """The claims documents make about their own figures: of the article's, three are checked
+    against a recomputed value (the two repeated figures and the 85.7% share, which fails),
+    four only against a bound (shares within 0 to 100%, parts within their whole: the claim
+    types parts_of_whole, part_of_whole and of_which in seeds/corpus_claims.csv), two cannot be
+    checked (a range and a lower bound); the editions' own sums of parts (three, of which the
+    2016 edition's 1743亿 + 2723亿 against its 4475亿 fails) and the 2017 edition's 4.7% of its
+    4.5万亿 are checked against a recomputed value too. Claims that compare documents (the
+    article's 4.24% against the official 2013 total among them) have their own section."""
     with open(ROOT / "seeds" / "corpus_claims.csv", encoding="utf-8", newline="") as file:
         bound = {
             row["claim_id"]
@@ -214,8 +221,9 @@ def test_bound_only_checks_are_counted_apart(loaded: LoadedPage) -> None:
             if row["claim_type"] in {"parts_of_whole", "part_of_whole", "of_which"}
         }
     summary = loaded.page.locator("header .summary").inner_text()
-    assert re.search(r"1 of 4\s+claims checked against a value recomputed", summary)
+    assert re.search(r"2 of 7\s+claims checked against a value recomputed", summary)
     assert re.search(r"4 of 4\s+claims keep within a bound", summary)
+    assert re.search(r"2\s*claims cannot be checked", summary)
     articles = loaded.page.locator('#claims article.claim[data-group="bound"]')
     shown = articles.evaluate_all("claims => claims.map(claim => claim.id)")
     assert {claim_id.removeprefix("claim-") for claim_id in shown} == bound
@@ -325,7 +333,8 @@ def test_checks_across_documents_show_their_gap(loaded: LoadedPage) -> None:
     """1911亿 against 85.7% of 95.2 billion: at most 1911.5 / (0.8565 * 951.5) and at least
     1910.5 / (0.8575 * 952.5) = 2.33909... times, against the printed 2.2 [2.15, 2.25]: a gap of
     0.0891 (0.089 rounded), 4.0498% (4.05%) of 2.2. The 2016 edition's parts 1743亿 + 2723亿
-    make at most 4467亿 against the 4474.5亿 its 4475亿 allows: 7.5亿 = 750,000,000 yuan."""
+    make at most 4467亿 against the 4474.5亿 its 4475亿 allows: 7.5亿 = 750,000,000 yuan, shown with
+    the edition's claims about its own figures."""
     rows = loaded.page.locator("#cross-checks tr.cross-check")
     texts = rows.all_inner_texts()
     multiple = [text for text in texts if "1911亿 of data traffic, 2.2 times" in text]
@@ -334,9 +343,11 @@ def test_checks_across_documents_show_their_gap(loaded: LoadedPage) -> None:
     assert "0.089 times (4.05% of the published value)" in against_share
     # 1911亿 / 867亿 = 2.204...: within 2.2's range, so no gap.
     assert "✓ Consistent" in against_amount and "times (" not in against_amount
-    total = [text for text in texts if "4475亿 it prints as their total" in text]
-    assert len(total) == 1 and "750,000,000 yuan" in total[0]
     assert rows.first.locator(".status").inner_text() == "✗ Inconsistent"
+    # One document's own parts against its own total: a claim within that document.
+    assert not [text for text in texts if "4475亿 it prints as their total" in text]
+    total = loaded.page.locator("#claims article.claim", has_text="4475亿 it prints as their total")
+    assert total.count() == 1 and "750,000,000 yuan" in total.inner_text()
 
 
 def test_the_series_chart_has_a_mark_and_a_range_per_year(loaded: LoadedPage) -> None:
