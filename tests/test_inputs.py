@@ -119,7 +119,7 @@ REJECTED = {
     "is not role:unit, the unit one of CNY, persons, percent, count, times or same",
     "role_without_unit": "seeds/corpus_operations.csv, row 5, column roles: role total has no "
     "unit in role_units",
-    "seed_specs_not_yaml": "seeds/_seeds.yml, line 190, column 4: expected <block end>, but "
+    "seed_specs_not_yaml": "seeds/_seeds.yml, line 194, column 4: expected <block end>, but "
     "found '<block mapping start>'; the file is not valid YAML",
     "seed_specs_unknown_type": "seeds/_seeds.yml: seed corpus_breakdown_components, column "
     "sort_order: type 'int' is not one of text, identifier, integer, decimal, date",
