@@ -133,3 +133,14 @@
     {%- endfor -%}
     {{ return(interval) }}
 {%- endmacro %}
+
+{% macro case_by_claim_type(rules, position) -%}
+    {#- The one expression of each claim type's rule (a mapping of claim type
+        to (value, low, high)) at `position`: 0 the value, 1 the low end, 2
+        the high end. A type without a rule recomputes nothing. -#}
+    case claim_type
+        {%- for claim_type, side in rules.items() %}
+        when '{{ claim_type }}' then {{ side[position] }}
+        {%- endfor %}
+    end
+{%- endmacro %}

@@ -132,13 +132,13 @@ def test_every_gap_is_shown_in_the_checks_unit_and_relative_to_the_published_val
     assert relative == nearest(100 * Fraction("7.5") / 4475)
     assert registered and documents == 1
     # 1745万 on 1007万 is at most +73.42...%, the printed 73.5% at least 73.45%: tiny.
-    # 100 × 1745.5 / 1006.5 = 34910/201.3 = 173.4227521112... rounded up to 10 decimals.
+    # 100 * 1745.5 / 1006.5 = 34910/201.3 = 173.4227521112... rounded up to 10 decimals.
     gap, relative, _, documents = fractions(one(connection, query, "jobs_2015_growth"))
     assert gap == Fraction("73.45") - (up(100 * Fraction("1745.5") / Fraction("1006.5")) - 100)
     assert gap == Fraction("0.0272478887")
     assert relative == nearest(100 * gap / Fraction("73.5")) == Fraction("0.0370719574")
     assert documents == 2  # the 2015 edition's 1745万 against the article's 10.07 million
-    # The article's own contradiction: 100 × 86.65 / 95.25 = 34660/381 (rounded down to 10
+    # The article's own contradiction: 100 * 86.65 / 95.25 = 34660/381 (rounded down to 10
     # decimals) less the published 85.75, 6.09...% of 85.7: a gap of another order.
     gap, relative, registered, documents = fractions(
         one(connection, query, "data_traffic_share_of_consumption")

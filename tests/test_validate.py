@@ -364,8 +364,8 @@ CORRUPTIONS = {
         'claim_checks: expect_column_max_to_be_between on offending_claims failed, observed {"'
         f'observed": 1}}; {CLAIMS_COUNTED}',
     ),
-    # The article's 6% gap, one unit of the 10th decimal off: 100 × 86.65 / 95.25 rounded down
-    # to 10 decimals is 90.9711286089, and 90.9711286089 − 85.75 = 5.2211286089.
+    # The article's 6% gap, one unit of the 10th decimal off: 100 * 86.65 / 95.25 rounded down
+    # to 10 decimals is 90.9711286089, and 90.9711286089 - 85.75 = 5.2211286089.
     "a claim's gap off by one unit of its last decimal": (
         [
             "update marts.claim_checks set gap = gap + 0.0000000001"

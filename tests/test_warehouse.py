@@ -268,7 +268,7 @@ def test_the_data_traffic_contradiction_is_shown_with_its_numbers(
 def test_the_data_traffic_contradiction_shows_how_big_its_gap_is(
     connection: duckdb.DuckDBPyConnection,
 ) -> None:
-    """The recomputed interval starts at 100 × 86.65 / 95.25 = 34660/381 = 90.97112860892...
+    """The recomputed interval starts at 100 * 86.65 / 95.25 = 34660/381 = 90.97112860892...
     (stored rounded down to 10 decimals), 5.2211286089 percentage points above the published
     85.75; that is 6.0923320991...% of the published 85.7: a gap of 6%, not of rounding."""
     gap, gap_pct, gap_display, gap_pct_display, documents = connection.execute(

@@ -129,14 +129,9 @@ sides as (
         published_value,
         published_low,
         published_high,
-        {%- for end in ['value', 'low', 'high'] %}
-            {%- set position = loop.index0 %}
-        case claim_type
-            {%- for claim_type, side in recomputed_sides.items() %}
-            when '{{ claim_type }}' then {{ side[position] }}
-            {%- endfor %}
-        end as recomputed_{{ end }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ case_by_claim_type(recomputed_sides, 0) }} as recomputed_value,
+        {{ case_by_claim_type(recomputed_sides, 1) }} as recomputed_low,
+        {{ case_by_claim_type(recomputed_sides, 2) }} as recomputed_high
     from joined
 ),
 

@@ -1,8 +1,8 @@
 -- The claims the figures contradict, within one document or across
 -- documents, are exactly the registered discrepancies: a new contradiction,
--- or a registered one that no longer occurs, fails the build. Each failing row names the seed row to fix
--- (seed, seed_key, key_value, seed_column), so the build reports a file,
--- a row and a column (wechat_impact.dbt_failures).
+-- or a registered one that no longer occurs, fails the build. Each failing
+-- row names the seed row to fix (seed, seed_key, key_value, seed_column), so
+-- the build reports a file, a row and a column (wechat_impact.dbt_failures).
 with
 
 claim_checks as (
