@@ -365,14 +365,15 @@ CORRUPTIONS = {
         f'observed": 1}}; {CLAIMS_COUNTED}',
     ),
     # The article's 6% gap, one unit of the 10th decimal off: 100 * 86.65 / 95.25 rounded down
-    # to 10 decimals is 90.9711286089, and 90.9711286089 - 85.75 = 5.2211286089.
+    # to 10 decimals is 90.9711286089, and 90.9711286089 - 85.75 = 5.2211286089 (written 5.221128609
+    # when one unit more, without its trailing zero).
     "a claim's gap off by one unit of its last decimal": (
         [
             "update marts.claim_checks set gap = gap + 0.0000000001"
             " where claim_id = 'data_traffic_share_of_consumption'"
         ],
         "claim_checks: expect_column_pair_values_to_be_equal on gap, expected_gap failed,"
-        ' observed {"rows": 1, "unexpected": [{"gap": "5.2211286090", "claim_id":'
+        ' observed {"rows": 1, "unexpected": [{"gap": "5.221128609", "claim_id":'
         ' "data_traffic_share_of_consumption", "expected_gap": "5.2211286089"}]}; expected an'
         " inconsistent claim's gap is the distance between its two intervals (across an empty"
         " one), in its unit; no other claim has a gap\n"
