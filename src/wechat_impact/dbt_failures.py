@@ -7,7 +7,8 @@ dbt's singular tests. Such a test names the seed row to fix in each failing row,
 in four columns: `seed` (the seed's name), `seed_key` and `key_value` (the row
 whose seed_key column holds key_value) and `seed_column`, with `problem` in
 words. This module reruns the failed test's compiled SQL on the release it ran
-against and reports its first failing row as one line like the input check's.
+against and reports its failing row earliest in its seed file as one line like the input
+check's.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ import duckdb
 from wechat_impact import inputs
 
 SEED_COLUMNS = ("seed", "seed_key", "key_value", "seed_column", "problem")
+# Of a failed test's rows, this many are mapped to their seed rows, and the one earliest in its
+# seed file is reported: the same row whatever order the test returns its rows in.
+LISTED = 20
 
 
 def explain(root: Path, database: Path, failed_tests: list[tuple[str, str]]) -> list[str]:
@@ -29,18 +33,27 @@ def explain(root: Path, database: Path, failed_tests: list[tuple[str, str]]) -> 
     with duckdb.connect(str(database), read_only=True) as connection:
         for name, compiled in failed_tests:
             try:
-                found = connection.execute(f"select * from ({compiled}) as failures limit 1")
+                found = connection.execute(f"select * from ({compiled}) as failures limit {LISTED}")
             except duckdb.Error:
                 continue  # not a test this module can read; dbt's own line stands
             columns = [column[0] for column in found.description]
-            row = found.fetchone()
-            if row is None or not set(SEED_COLUMNS) <= set(columns):
+            if not set(SEED_COLUMNS) <= set(columns):
                 continue
-            failure = dict(zip(columns, row, strict=True))
+            failures = [dict(zip(columns, row, strict=True)) for row in found.fetchall()]
+            if not failures:
+                continue
+            located = [
+                (failure, inputs.seed_row(root, *_seed_key(failure)) or 0) for failure in failures
+            ]
+            failure, file_row = min(located, key=lambda pair: (pair[0]["seed"], pair[1]))
             seed = failure["seed"]
-            file_row = inputs.seed_row(root, seed, failure["seed_key"], failure["key_value"])
             lines.append(
                 f"{inputs.SEEDS_DIR}/{seed}.csv, row {file_row}, column {failure['seed_column']}: "
                 f"{failure['problem']} (dbt test {name})"
             )
     return lines
+
+
+def _seed_key(failure: dict) -> tuple[str, str, str]:
+    """The seed, its key column and the key's value that a failing row names."""
+    return failure["seed"], failure["seed_key"], failure["key_value"]
