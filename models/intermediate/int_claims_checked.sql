@@ -119,16 +119,7 @@ joined as (
 
 sides as (
     select
-        claim_id,
-        document_id,
-        claim_type,
-        statement,
-        recomputed_side,
-        document_count,
-        unit,
-        published_value,
-        published_low,
-        published_high,
+        *,
         {{ case_by_claim_type(recomputed_sides, 0) }} as recomputed_value,
         {{ case_by_claim_type(recomputed_sides, 1) }} as recomputed_low,
         {{ case_by_claim_type(recomputed_sides, 2) }} as recomputed_high
