@@ -18,7 +18,8 @@ mentions_agreed as (
 ),
 
 -- A claim's inputs are the article's figures or a cited document's, as a
--- share of a national total the article does not print.
+-- share of a national total the article does not print: every document's
+-- figures are in one model.
 printed_figures as (
     select
         figure_id,
@@ -28,15 +29,6 @@ printed_figures as (
         unit,
         printed_text
     from {{ ref('int_figures_summarised') }}
-    union all
-    select
-        figure_id,
-        value,
-        value_low,
-        value_high,
-        unit,
-        printed_text
-    from {{ ref('stg_corpus__cited_figures') }}
 ),
 
 claim_inputs as (

@@ -44,7 +44,6 @@ def problems(connection: duckdb.DuckDBPyConnection, units: tuple[str, ...]) -> I
     connection.execute(_ROLE_UNITS)
     for query in _declaration_checks(units):
         yield from _first(connection, query)
-    yield from _first(connection, _UNKNOWN_CLAIM_FIGURES)
     for kind in _KINDS:
         connection.execute(_needs_and_uses(kind))
         for query in _use_checks(kind):
@@ -62,20 +61,6 @@ def _first(connection: duckdb.DuckDBPyConnection, query: str) -> Iterator[str]:
     if row is not None:
         file, file_row, column, message = row
         yield f"{file}, row {file_row}, column {column}: {message}"
-
-
-# A claim's figure is printed by the article or by a cited document (the total a share of a
-# national total is checked against): two seeds, so no single `references` in _seeds.yml.
-_UNKNOWN_CLAIM_FIGURES = """
-select 'seeds/corpus_claim_figures.csv', file_row, 'figure_id',
-    '''' || figure_id || ''' names no figure_id in seeds/corpus_figures.csv or '
-    || 'seeds/corpus_cited_figures.csv'
-from corpus_claim_figures
-where figure_id not in (
-    select figure_id from corpus_figures
-    union all select figure_id from corpus_cited_figures
-)
-"""
 
 
 # One row per role an operation or claim type declares, with the unit it takes.
@@ -204,10 +189,7 @@ def _needs_and_uses(kind: str) -> str:
             needs.unit as role_unit, needs.type_roles
         from {inputs} as inputs
         inner join {things} as things on inputs.{id_column} = things.{id_column}
-        inner join (
-            select figure_id, unit from corpus_figures
-            union all select figure_id, unit from corpus_cited_figures
-        ) as figures on inputs.figure_id = figures.figure_id
+        inner join corpus_figures as figures on inputs.figure_id = figures.figure_id
         left join needs on inputs.{id_column} = needs.id and inputs.role = needs.role;
     """
 

@@ -1,6 +1,6 @@
--- Every figure a claim uses is printed: a figure of the article
--- (marts.figures) or of a cited document (marts.cited_figures), as the total
--- a share of a national total is checked against.
+-- Every figure a claim uses is printed (marts.figures): a figure of the
+-- article or of a cited document, as the total a share of a national total is
+-- checked against.
 with
 
 claim_figures as (
@@ -9,8 +9,6 @@ claim_figures as (
 
 printed as (
     select figure_id from {{ ref('figures') }}
-    union all
-    select figure_id from {{ ref('cited_figures') }}
 )
 
 select
