@@ -174,7 +174,7 @@ def test_a_unit_that_contradicts_the_figure_stops_extraction(workspace: Path) ->
 
 
 def test_a_cited_figure_is_read_with_its_qualifying_word(workspace: Path) -> None:
-    """A cited page's figures are worked out by hand: 1254億元 is 1254 × 10^8 yuan, exact to
+    """A cited page's figures are worked out by hand: 1254億元 is 1254 x 10^8 yuan, exact to
     half a 億 either side; 126億元 after を超え ("over") is a lower bound; 1745万人 after に達し
     ("reached") is a point figure, half a 万 either side. No text is stored: no offsets, no
     quote, and the locator is the catalog's."""
@@ -187,7 +187,12 @@ def test_a_cited_figure_is_read_with_its_qualifying_word(workspace: Path) -> Non
         "",
         "paragraph 3",
     )
-    assert (traffic["qualifier"], traffic["value"], traffic["value_low"], traffic["value_high"]) == (
+    assert (
+        traffic["qualifier"],
+        traffic["value"],
+        traffic["value_low"],
+        traffic["value_high"],
+    ) == (
         "exact",
         "125400000000",
         "125350000000",
@@ -199,8 +204,15 @@ def test_a_cited_figure_is_read_with_its_qualifying_word(workspace: Path) -> Non
     jobs = mentions["people_jp_2016_03_23__jobs__1"]
     assert (jobs["qualifying_word"], jobs["qualifier"]) == ("に達し", "exact")
     assert (jobs["value_low"], jobs["value_high"]) == ("17445000", "17455000")
-    empty = ("char_start", "char_end", "sentence_start", "sentence_end", "quote")
-    assert all(traffic[column] == "" for column in empty + ("paragraph_number",))
+    empty = (
+        "char_start",
+        "char_end",
+        "sentence_start",
+        "sentence_end",
+        "quote",
+        "paragraph_number",
+    )
+    assert all(traffic[column] == "" for column in empty)
     figure = figures["people_jp_2016_03_23__data_traffic_consumption"]
     assert (figure["document_id"], figure["measure_id"], figure["data_year"]) == (
         "people_jp_2016_03_23",

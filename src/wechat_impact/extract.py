@@ -187,8 +187,8 @@ def extract(root: Path) -> dict[Path, str]:
                     f"{catalog.where(figure_id, 'figure_id')}: also a figure of {seen[figure_id]}"
                 )
             seen[figure_id] = catalog.path
-        printings = _stored_printings(root, catalog) if catalog.text_stored else _cited_printings(
-            catalog
+        printings = (
+            _stored_printings(root, catalog) if catalog.text_stored else _cited_printings(catalog)
         )
         _check_mentions(catalog, printings, figures)
         figure_rows.extend(_figure_rows(catalog))

@@ -11,6 +11,7 @@ select
     '2014' as data_year,
     null as translates_document_id,
     'true' as text_stored,
-    'Synthetic document ' || document_number || ' for the scale run' as description,
+    'Synthetic document ' || document_number || ', for the scale run'
+        as description,
     document_number as position
 from texts
