@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, overlay, run_cli
-from wechat_impact import extract
-from wechat_impact.inputs import InputError, check_inputs
+from conftest import ROOT, overlay, refusal, run_cli
 
 CORPUS = ROOT / "tests" / "bad_cited_inputs"
 PARSES = (
@@ -68,17 +66,6 @@ REJECTED = {
     "check_role_not_of_its_type": f"{CHECK_FIGURES}, row 48, column role: "
     "a growth_on_year_before check has no role 'multiple'; its roles are later earlier rate",
 }
-
-
-def refusal(project: Path) -> str | None:
-    """The one line the checks before dbt stop a build with (the input check, then the
-    extractor's check of the catalogs against the seeds), or None when they pass."""
-    try:
-        check_inputs(project)
-        drift = extract.check(project)
-    except (InputError, extract.ExtractError) as error:
-        return str(error)
-    return "\n".join(drift) or None
 
 
 def test_the_corpus_is_complete() -> None:

@@ -204,15 +204,8 @@ def test_a_cited_figure_is_read_with_its_qualifying_word(workspace: Path) -> Non
     jobs = mentions["people_jp_2016_03_23__jobs__1"]
     assert (jobs["qualifying_word"], jobs["qualifier"]) == ("に達し", "exact")
     assert (jobs["value_low"], jobs["value_high"]) == ("17445000", "17455000")
-    empty = (
-        "char_start",
-        "char_end",
-        "sentence_start",
-        "sentence_end",
-        "quote",
-        "paragraph_number",
-    )
-    assert all(traffic[column] == "" for column in empty)
+    from_the_text = extract.MENTION_COLUMNS[extract.MENTION_COLUMNS.index("char_start") :]
+    assert [traffic[column] for column in from_the_text] == [""] * 7
     figure = figures["people_jp_2016_03_23__data_traffic_consumption"]
     assert (figure["document_id"], figure["measure_id"], figure["data_year"]) == (
         "people_jp_2016_03_23",

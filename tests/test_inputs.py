@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, overlay, release_bytes, run_cli
+from conftest import ROOT, overlay, refusal, release_bytes, run_cli
 from wechat_impact import extract
-from wechat_impact.inputs import InputError, check_inputs, load_specs
+from wechat_impact.inputs import check_inputs, load_specs
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 MENTIONS_HEADER = (
@@ -158,16 +158,6 @@ def test_the_corpus_is_complete() -> None:
 def test_the_committed_inputs_pass(project: Path) -> None:
     check_inputs(project)
     assert extract.check(project) == []
-
-
-def refusal(project: Path) -> str | None:
-    """The one line the checks before dbt stop a build with, or None when they pass."""
-    try:
-        check_inputs(project)
-        drift = extract.check(project)
-    except (InputError, extract.ExtractError) as error:
-        return str(error)
-    return "\n".join(drift) or None
 
 
 @pytest.mark.parametrize("case", sorted(REJECTED))
