@@ -153,9 +153,8 @@ def load_catalog(root: Path, path: Path, documents: dict[str, dict[str, str]]) -
     )
 
 
-def catalogs(root: Path) -> list[Catalog]:
+def _catalogs(root: Path, documents: dict[str, dict[str, str]]) -> list[Catalog]:
     """Every catalog in sources/, in the order of its document in corpus_document_sources."""
-    documents = _seed_rows(root, DOCUMENT_SOURCES, "document_id")
     found = [
         load_catalog(root, path.relative_to(root), documents)
         for path in sorted((root / SOURCES).glob("*" + CATALOG_SUFFIX))
@@ -179,7 +178,7 @@ def extract(root: Path) -> dict[Path, str]:
     figure_rows: list[list[str]] = []
     mention_rows: list[list[str]] = []
     seen: dict[str, Path] = {}
-    for catalog in catalogs(root):
+    for catalog in _catalogs(root, documents):
         figures = _check_figures(catalog, documents[catalog.document_id], measures)
         for figure_id in figures:
             if figure_id in seen:
