@@ -12,7 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from wechat_impact import dbt_run, project_files
+from wechat_impact import dbt_run, extract, project_files
+from wechat_impact.inputs import InputError, check_inputs
 from wechat_impact.project_files import copy_project
 
 ROOT = project_files.ROOT  # the checkout; test modules import it from here
@@ -32,6 +33,17 @@ def overlay(project: Path, files: Path) -> None:
     for path in files.rglob("*"):
         if path.is_file():
             (project / path.relative_to(files)).write_bytes(path.read_bytes())
+
+
+def refusal(project: Path) -> str | None:
+    """The one line the checks before dbt stop a build with (the input check, then the
+    extractor's check of the catalogs against the seeds), or None when they pass."""
+    try:
+        check_inputs(project)
+        drift = extract.check(project)
+    except (InputError, extract.ExtractError) as error:
+        return str(error)
+    return "\n".join(drift) or None
 
 
 def release_bytes(project: Path) -> dict[str, str]:

@@ -13,16 +13,17 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, overlay, release_bytes, run_cli
+from conftest import ROOT, overlay, refusal, release_bytes, run_cli
 from wechat_impact import extract
-from wechat_impact.inputs import InputError, check_inputs, load_specs
+from wechat_impact.inputs import check_inputs, load_specs
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 MENTIONS_HEADER = (
-    "mention_id,figure_id,mention_number,printed_text,qualifier,value,value_low,value_high,"
-    "char_start,char_end,sentence_start,sentence_end,quote,paragraph_number,sentence_number"
+    "mention_id,figure_id,mention_number,printed_text,qualifying_word,qualifier,value,value_low,"
+    "value_high,locator,char_start,char_end,sentence_start,sentence_end,quote,paragraph_number,"
+    "sentence_number"
 )
-FIGURES_HEADER = "figure_id,document_id,metric,label,period,unit"
+FIGURES_HEADER = "figure_id,document_id,measure_id,data_year,label,unit"
 
 # Each malformed input in tests/bad_inputs/<case>/ and the exact line the user sees.
 REJECTED = {
@@ -35,7 +36,7 @@ REJECTED = {
     "extra_column": "seeds/corpus_figures.csv, row 1, column notes: unexpected column; "
     f"the header must be {FIGURES_HEADER}",
     "reordered_header": "seeds/corpus_figure_mentions.csv, row 1, column value_high: "
-    "columns out of order (column 7 must be value_low); "
+    "columns out of order (column 8 must be value_low); "
     f"the header must be {MENTIONS_HEADER}",
     "duplicate_id": "seeds/corpus_figures.csv, row 15, column figure_id: duplicate figure_id "
     "'share_of_china_information_consumption_2013' (first in row 4)",
@@ -46,20 +47,20 @@ REJECTED = {
     "negative_amount": "seeds/corpus_figure_mentions.csv, row 9, column value: "
     "-11000000000 is negative; amounts, counts and shares never are",
     "unknown_unit": "seeds/corpus_figures.csv, row 14, column unit: "
-    "'USD' is not one of CNY, persons, percent, count",
+    "'USD' is not one of CNY, persons, percent, count, times",
     "claim_document_unknown": "seeds/corpus_claims.csv, row 27, column document_id: "
     "'ecclab_2016_editon' names no document_id in seeds/corpus_documents.csv or "
     "seeds/corpus_document_sources.csv",
     "claim_names_missing_figure": "seeds/corpus_claim_figures.csv, row 17, column figure_id: "
-    "'operator_traffic_growth' names no figure_id in seeds/corpus_figures.csv or "
-    "seeds/corpus_cited_figures.csv and no derived_id in seeds/corpus_derivations.csv",
+    "'operator_traffic_growth' names no figure_id in seeds/corpus_figures.csv and no "
+    "derived_id in seeds/corpus_derivations.csv",
     "source_changed": "seeds/corpus_documents.csv, row 2, column sha256: "
     "sources/wechat-2014-impact-article.txt has sha256 "
     "cc171cb757f2c2080b25af35c1a49ff0a99820f00051ce3f1fded05919cff0ba, not the recorded "
     "a6504d16be4c5668140bc21bfff348d8197cd6cf9ec8c45c870b257d5a2826e0; "
     "the source must stay byte for byte as published",
     "truncated_csv": "seeds/corpus_figure_mentions.csv, row 12, column value: the row ends "
-    "early; is the file truncated? Expected Number of Columns: 15 Found: 5",
+    "early; is the file truncated? Expected Number of Columns: 17 Found: 6",
     "value_outside_interval": "seeds/corpus_figure_mentions.csv, row 15, column value: "
     "value 63 lies outside its interval [52.5, 53.5]",
     "unknown_operation": "seeds/corpus_derivations.csv, row 10, column operation: "
@@ -73,8 +74,8 @@ REJECTED = {
     "'data_traffic_amount' is in CNY, but a component's share must be in percent",
     "catalog_not_yaml": "sources/wechat-2014-impact-article.catalog.yml, line 13, column 1: "
     "expected ',' or ']', but got '?'; the file is not valid YAML",
-    "catalog_unit_disagrees": "sources/wechat-2014-impact-article.catalog.yml: mention 3 ('10 "
-    "million 70 thousand people') is in persons, but jobs_driven is in CNY",
+    "catalog_unit_disagrees": "sources/wechat-2014-impact-article.catalog.yml, figure "
+    "jobs_driven, key unit: CNY is not its measure's unit, persons",
     "claim_role_not_of_type": "seeds/corpus_claim_figures.csv, row 2, column role: 'part' is "
     "not a role of claim type repeated_mention, which takes figure",
     "claim_share_in_persons": "seeds/corpus_claim_figures.csv, row 4, column figure_id: "
@@ -119,7 +120,7 @@ REJECTED = {
     "is not role:unit, the unit one of CNY, persons, percent, count, times or same",
     "role_without_unit": "seeds/corpus_operations.csv, row 5, column roles: role total has no "
     "unit in role_units",
-    "seed_specs_not_yaml": "seeds/_seeds.yml, line 194, column 4: expected <block end>, but "
+    "seed_specs_not_yaml": "seeds/_seeds.yml, line 206, column 4: expected <block end>, but "
     "found '<block mapping start>'; the file is not valid YAML",
     "seed_specs_unknown_type": "seeds/_seeds.yml: seed corpus_breakdown_components, column "
     "sort_order: type 'int' is not one of text, identifier, integer, decimal, date",
@@ -161,16 +162,6 @@ def test_the_corpus_is_complete() -> None:
 def test_the_committed_inputs_pass(project: Path) -> None:
     check_inputs(project)
     assert extract.check(project) == []
-
-
-def refusal(project: Path) -> str | None:
-    """The one line the checks before dbt stop a build with, or None when they pass."""
-    try:
-        check_inputs(project)
-        drift = extract.check(project)
-    except (InputError, extract.ExtractError) as error:
-        return str(error)
-    return "\n".join(drift) or None
 
 
 @pytest.mark.parametrize("case", sorted(REJECTED))

@@ -159,6 +159,9 @@ def test_every_printed_figure_is_marked_in_its_sentence(loaded: LoadedPage, rele
                 select mentions.printed_text
                 from marts.figure_mentions as mentions
                 inner join marts.figures as figures on mentions.figure_id = figures.figure_id
+                inner join marts.documents as documents
+                    on figures.document_id = documents.document_id
+                where documents.text_stored
                 order by figures.char_start, figures.figure_id, mentions.mention_number
                 """
             ).fetchall()

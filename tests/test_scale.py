@@ -87,7 +87,7 @@ def test_every_claim_type_and_operation_some_repeats(corpus: Path) -> None:
     assert operations == {row[0] for row in seed_rows(ROOT, "corpus_operations")}
     repeats = seed_rows(corpus, "corpus_figure_mentions", "mention_number = '2'")
     assert any(row[1].startswith("synthetic_") for row in repeats)
-    qualifiers = {row[4] for row in seed_rows(corpus, "corpus_figure_mentions")}
+    qualifiers = {row[5] for row in seed_rows(corpus, "corpus_figure_mentions")}
     assert qualifiers == {"exact", "about", "more_than", "up_to", "range"}
 
 
@@ -143,8 +143,8 @@ def test_every_seed_row_reaches_its_mart(scale_warehouse: Path, scale_run: tuple
     documents = counts.pop("documents")
     assert counts == {mart: len(seed_rows(corpus, seed)) for mart, seed in marts.items()}
     assert counts["figures"] == 2000 + len(seed_rows(ROOT, "corpus_figures"))
-    # The stored documents (the article and the synthetic ones) and the cited ones, the
-    # article in both seeds.
+    # The stored documents (the article and the synthetic ones) and the cited ones; the
+    # stored ones are in both seeds.
     cited = len(seed_rows(corpus, "corpus_document_sources", "text_stored = 'false'"))
     assert documents == DOCUMENTS + 1 + cited
 
@@ -190,8 +190,10 @@ def test_a_failing_step_exits_non_zero_with_its_message(
     assert scale.main(["--documents", "1", "--workdir", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
+    # Row 1 the header, then the article's 13 figures and the cited documents' 89, the
+    # synthetic document's 100, and the copy: row 1 + 13 + 89 + 100 + 1 = 204.
     assert captured.err.splitlines()[-1] == (
-        "scale run failed: seeds/corpus_figures.csv, row 115, column figure_id: "
+        "scale run failed: seeds/corpus_figures.csv, row 204, column figure_id: "
         "duplicate figure_id 'jobs_driven' (first in row 2)"
     )
 

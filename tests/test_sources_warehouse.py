@@ -59,9 +59,9 @@ def test_the_translation_checks_show_the_three_findings(
     connection: duckdb.DuckDBPyConnection,
 ) -> None:
     differing = {
-        figure_id: (values, intervals, qualifiers, measures, stray)
-        for figure_id, values, intervals, qualifiers, measures, stray in connection.execute(
-            "select figure_id, values_agree, intervals_agree, qualifiers_agree,"
+        mention_id: (values, intervals, qualifiers, measures, stray)
+        for mention_id, values, intervals, qualifiers, measures, stray in connection.execute(
+            "select mention_id, values_agree, intervals_agree, qualifiers_agree,"
             " measures_agree, has_stray_sign from marts.translation_checks"
             " where what_differs not like 'Nothing%'"
         ).fetchall()
@@ -73,7 +73,7 @@ def test_the_translation_checks_show_the_three_findings(
         # "$4.24%" for 4.24%: the same figure, a stray sign.
         "share_of_china_information_consumption_2013__1": (True, True, True, True, True),
         # The Chinese copies: operators' data traffic (people.com.cn) or data revenue (199it).
-        "people_2014_12_31__operator_data_traffic_growth": (True, True, True, False, False),
+        "people_2014_12_31__operator_data_traffic_growth__1": (True, True, True, False, False),
     }
     article_pairs = one(
         connection,

@@ -395,7 +395,7 @@ CORRUPTIONS = {
     # A cited document's figure is checked against its own printed words and qualifying word.
     "a cited figure off its printed text": (
         [
-            "update marts.cited_figures set value_high = 2300000000000"
+            "update marts.figures set value_high = 2300000000000"
             " where figure_id = 'ykgl_miit_2013__china_information_consumption'"
         ],
         "figures: expect_column_pair_values_to_be_equal on value_and_interval,"
@@ -503,9 +503,9 @@ def add_synthetic_rows(database: Path, rows: int) -> None:
             [SYNTHETIC_DOCUMENT],
         )
         connection.execute(
-            "insert into marts.figures (figure_id, document_id, metric, label, period, unit,"
+            "insert into marts.figures (figure_id, document_id, data_year, label, unit,"
             " value, value_low, value_high, qualifier, printed_text, mention_count)"
-            f" select 'synthetic_figure_' || number, ?, 'synthetic', 'synthetic', '2014',"
+            f" select 'synthetic_figure_' || number, ?, 2014, 'synthetic',"
             f" case when number % 2 = 0 then 'percent' else 'count' end, {value}, {low}, {high},"
             f" 'exact', cast(number % 100 + 0.5 as varchar), 2 {numbers}",
             [SYNTHETIC_DOCUMENT, rows],
@@ -558,8 +558,14 @@ def test_a_corpus_passes_and_a_corrupted_row_in_it_is_named(
             " marts.figure_mentions), (select count(*) from marts.derived_figures),"
             " (select count(*) from marts.claim_checks)"
         ).fetchall()
+    # The article's 13 figures printed 16 times, the cited documents' 89 once each; 33 claims.
     assert counts == [
-        (13 + SYNTHETIC_ROWS, 16 + SYNTHETIC_ROWS, 9 + SYNTHETIC_ROWS, 33 + SYNTHETIC_ROWS)
+        (
+            13 + 89 + SYNTHETIC_ROWS,
+            16 + 89 + SYNTHETIC_ROWS,
+            9 + SYNTHETIC_ROWS,
+            33 + SYNTHETIC_ROWS,
+        )
     ]
     assert failures_message(validate(corpus_warehouse)) is None
 

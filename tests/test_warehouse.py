@@ -18,6 +18,8 @@ from conftest import ROOT
 pytestmark = pytest.mark.slow
 
 ARTICLE = ROOT / "sources" / "wechat-2014-impact-article.txt"
+# The marts hold every document's figures; these tests read the article's.
+OF_THE_ARTICLE = "document_id = 'wechat_2014_impact_article'"
 CLAIM_TYPES = ROOT / "seeds" / "corpus_claim_types.csv"
 # The claims the article states: about its own figures, and its 4.24% against the official
 # 2013 total (a check the cited documents' claims repeat); test_sources_warehouse.py has the
@@ -68,7 +70,10 @@ def rows(connection: duckdb.DuckDBPyConnection, query: str) -> dict[str, tuple]:
 
 
 def test_every_printed_figure_is_there_once(connection: duckdb.DuckDBPyConnection) -> None:
-    figures = rows(connection, "select figure_id, value, value_low, value_high from marts.figures")
+    figures = rows(
+        connection,
+        f"select figure_id, value, value_low, value_high from marts.figures where {OF_THE_ARTICLE}",
+    )
     assert set(figures) == set(PRINTED)
     for figure_id, expected in PRINTED.items():
         got = tuple(as_fraction(value) for value in figures[figure_id])
@@ -78,7 +83,9 @@ def test_every_printed_figure_is_there_once(connection: duckdb.DuckDBPyConnectio
 def test_no_number_in_the_article_is_left_out(connection: duckdb.DuckDBPyConnection) -> None:
     """Every run of digits in the text lies in a mention, except the years."""
     text = ARTICLE.read_text(encoding="utf-8")
-    spans = connection.execute("select char_start, char_end from marts.figure_mentions").fetchall()
+    spans = connection.execute(
+        f"select char_start, char_end from marts.figure_mentions where {OF_THE_ARTICLE}"
+    ).fetchall()
     years = {"2013", "2014"}
     for match in re.finditer(r"\d+(?:\.\d+)?", text):
         if match.group() in years:
@@ -92,7 +99,7 @@ def test_each_mention_slices_out_of_the_article(connection: duckdb.DuckDBPyConne
     text = ARTICLE.read_text(encoding="utf-8")
     mentions = connection.execute(
         "select printed_text, char_start, char_end, quote, sentence_start, sentence_end "
-        "from marts.figure_mentions"
+        f"from marts.figure_mentions where {OF_THE_ARTICLE}"
     ).fetchall()
     assert len(mentions) == 16
     for printed, start, end, quote, sentence_start, sentence_end in mentions:
@@ -103,7 +110,9 @@ def test_each_mention_slices_out_of_the_article(connection: duckdb.DuckDBPyConne
 def test_repeated_figures_are_one_figure_with_mentions(
     connection: duckdb.DuckDBPyConnection,
 ) -> None:
-    counts = rows(connection, "select figure_id, mention_count from marts.figures")
+    counts = rows(
+        connection, f"select figure_id, mention_count from marts.figures where {OF_THE_ARTICLE}"
+    )
     assert counts["jobs_driven"] == (3,)
     assert counts["information_consumption"] == (2,)
     assert sum(count for (count,) in counts.values()) == 16
@@ -443,7 +452,6 @@ def test_claim_figures_name_real_claims_and_figures(
         left join marts.claim_checks using (claim_id)
         left join (
             select figure_id from marts.figures
-            union all select figure_id from marts.cited_figures
             union all select derived_id from marts.derived_figures
         ) as known using (figure_id)
         where claim_checks.claim_id is null or known.figure_id is null
@@ -533,7 +541,9 @@ def test_the_article_text_is_in_the_warehouse_and_offsets_count_from_0(
     connection: duckdb.DuckDBPyConnection,
 ) -> None:
     """DuckDB's substring counts from 1: char_start + 1 cuts out every printed text."""
-    (text,) = connection.execute("select text from marts.documents").fetchone()
+    (text,) = connection.execute(
+        f"select text from marts.documents where {OF_THE_ARTICLE}"
+    ).fetchone()
     assert text == ARTICLE.read_bytes().decode("utf-8")
     cut = connection.execute(
         """
@@ -547,6 +557,7 @@ def test_the_article_text_is_in_the_warehouse_and_offsets_count_from_0(
         from marts.figure_mentions as mentions
         inner join marts.documents as documents
             on mentions.document_id = documents.document_id
+        where documents.text_stored
         """
     ).fetchall()
     assert len(cut) == 16

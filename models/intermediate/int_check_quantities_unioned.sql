@@ -2,42 +2,32 @@
 -- million at scale) for the few rows its readers pick out.
 {{ config(materialized='view') }}
 
--- Everything a check across documents can compare, in one shape: the
--- article's printed figures, the quantities derived from them, and the
--- figures of the cited documents, each with its document and data year.
+-- Everything a check across documents can compare, in one shape: every
+-- document's printed figures and the quantities derived from them, each with
+-- its document and data year.
 with
 
-article_figures as (
+figures as (
     select * from {{ ref('int_figures_summarised') }}
-),
-
-article_measures as (
-    select * from {{ ref('stg_corpus__figure_measures') }}
 ),
 
 derived_figures as (
     select * from {{ ref('int_derived_figures_computed') }}
 ),
 
-cited_figures as (
-    select * from {{ ref('stg_corpus__cited_figures') }}
-),
-
-from_article as (
+from_figures as (
     select
-        article_figures.figure_id as quantity_id,
+        figure_id as quantity_id,
         'printed' as kind,
-        article_figures.document_id,
-        article_measures.measure_id,
-        article_measures.data_year,
-        article_figures.unit,
-        article_figures.printed_text,
-        article_figures.value,
-        article_figures.value_low,
-        article_figures.value_high
-    from article_figures
-    left join article_measures
-        on article_figures.figure_id = article_measures.figure_id
+        document_id,
+        measure_id,
+        data_year,
+        unit,
+        printed_text,
+        value,
+        value_low,
+        value_high
+    from figures
 ),
 
 from_derivations as (
@@ -55,27 +45,10 @@ from_derivations as (
     from derived_figures
 ),
 
-from_cited as (
-    select
-        figure_id as quantity_id,
-        'printed' as kind,
-        document_id,
-        measure_id,
-        data_year,
-        unit,
-        printed_text,
-        value,
-        value_low,
-        value_high
-    from cited_figures
-),
-
 final as (
-    select * from from_article
+    select * from from_figures
     union all
     select * from from_derivations
-    union all
-    select * from from_cited
 )
 
 select * from final

@@ -1,4 +1,5 @@
--- One row per figure with its first mention and how often it is printed.
+-- One row per figure of any document, with its first mention and how often
+-- it is printed.
 with
 
 figures as (
@@ -26,15 +27,17 @@ final as (
     select
         figures.figure_id,
         figures.document_id,
-        figures.metric,
+        figures.measure_id,
+        figures.data_year,
         figures.label,
-        figures.period,
         figures.unit,
         first_mentions.value,
         first_mentions.value_low,
         first_mentions.value_high,
         first_mentions.qualifier,
         first_mentions.printed_text,
+        first_mentions.qualifying_word,
+        first_mentions.locator,
         mention_counts.mention_count,
         first_mentions.quote,
         first_mentions.char_start,

@@ -1,35 +1,12 @@
--- Every printed value of a measure, from the article and from the cited
--- documents alike: one row per printed figure, with its interval.
+-- Every printed value of a measure, whichever document prints it: one row
+-- per figure that has a measure, with its interval.
 with
 
-article_figures as (
+figures as (
     select * from {{ ref('int_figures_summarised') }}
 ),
 
-article_measures as (
-    select * from {{ ref('stg_corpus__figure_measures') }}
-),
-
-cited_figures as (
-    select * from {{ ref('stg_corpus__cited_figures') }}
-),
-
-from_article as (
-    select
-        article_figures.figure_id,
-        article_figures.document_id,
-        article_measures.measure_id,
-        article_measures.data_year,
-        article_figures.printed_text,
-        article_figures.qualifier,
-        article_figures.value_low,
-        article_figures.value_high
-    from article_figures
-    inner join article_measures
-        on article_figures.figure_id = article_measures.figure_id
-),
-
-from_cited as (
+final as (
     select
         figure_id,
         document_id,
@@ -39,13 +16,8 @@ from_cited as (
         qualifier,
         value_low,
         value_high
-    from cited_figures
-),
-
-final as (
-    select * from from_article
-    union all
-    select * from from_cited
+    from figures
+    where measure_id is not null
 )
 
 select * from final

@@ -13,8 +13,8 @@ printings as (
 
 compared as (
     select
-        pairs.figure_id,
-        pairs.counterpart_id,
+        pairs.mention_id,
+        pairs.counterpart_mention_id,
         pairs.relation,
         rendering.document_id,
         original.document_id as counterpart_document_id,
@@ -39,9 +39,9 @@ compared as (
         and position('$' in original.printed_text) = 0 as has_stray_sign
     from pairs
     inner join printings as rendering
-        on pairs.figure_id = rendering.printing_id
+        on pairs.mention_id = rendering.printing_id
     inner join printings as original
-        on pairs.counterpart_id = original.printing_id
+        on pairs.counterpart_mention_id = original.printing_id
 ),
 
 final as (

@@ -8,9 +8,9 @@ renamed as (
     select
         figure_id,
         document_id,
-        metric,
+        measure_id,
+        cast(data_year as integer) as data_year,
         label,
-        period,
         unit
     from source
 )

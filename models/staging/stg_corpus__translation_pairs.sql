@@ -6,8 +6,8 @@ source as (
 
 renamed as (
     select
-        figure_id,
-        counterpart_id,
+        mention_id,
+        counterpart_mention_id,
         relation
     from source
 )

@@ -46,9 +46,10 @@ def _parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser(
         "extract",
-        help="regenerate the figure seeds from the article",
+        help="regenerate the figure seeds from the documents' catalogs",
         description="Write the figure seeds (seeds/corpus_figures.csv and "
-        "seeds/corpus_figure_mentions.csv) from the article and its catalog in sources/.",
+        "seeds/corpus_figure_mentions.csv) from every document's catalog in sources/ "
+        "(and the article's stored text).",
     )
     command.add_argument(
         "--check",

@@ -74,21 +74,17 @@ def _first(connection: duckdb.DuckDBPyConnection, query: str) -> Iterator[str]:
 # for a derived figure): the one place that says where figures are.
 _QUANTITIES = """
 create or replace temp view quantities as
-select figures.figure_id as quantity_id, figures.unit, measures.measure_id
-from corpus_figures as figures
-left join corpus_figure_measures as measures on figures.figure_id = measures.figure_id
-union all
-select figure_id, unit, measure_id from corpus_cited_figures
+select figure_id as quantity_id, unit, measure_id from corpus_figures
 union all
 select derived_id, unit, null from corpus_derivations
 """
 
-# A claim's figure is printed by the article or by a cited document, or derived: three seeds,
-# so no single `references` in _seeds.yml.
+# A claim's figure is printed by any document, or derived: two seeds, so no single
+# `references` in _seeds.yml.
 _UNKNOWN_CLAIM_FIGURES = """
 select 'seeds/corpus_claim_figures.csv', file_row, 'figure_id',
-    '''' || figure_id || ''' names no figure_id in seeds/corpus_figures.csv or '
-    || 'seeds/corpus_cited_figures.csv and no derived_id in seeds/corpus_derivations.csv'
+    '''' || figure_id || ''' names no figure_id in seeds/corpus_figures.csv and no '
+    || 'derived_id in seeds/corpus_derivations.csv'
 from corpus_claim_figures
 where figure_id not in (select quantity_id from quantities)
 """

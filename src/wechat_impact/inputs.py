@@ -64,7 +64,7 @@ def check_inputs(root: Path) -> None:
         dict.fromkeys(
             unit
             for spec in specs
-            if spec.name in ("corpus_figures", "corpus_cited_figures")
+            if spec.name == "corpus_figures"
             for column in spec.columns
             if column.name == "unit"
             for unit in column.accepted_values or ()

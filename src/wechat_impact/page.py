@@ -526,7 +526,12 @@ def _figure(mentions: Sequence[Row]) -> str:
     )
     times = "once" if figure["mention_count"] == 1 else f"{figure['mention_count']} times"
     facts = " · ".join(
-        [value, _e(figure["qualifier"]).replace("_", " "), _e(figure["period"]), f"printed {times}"]
+        [
+            value,
+            _e(figure["qualifier"]).replace("_", " "),
+            f"data year {figure['data_year']}",
+            f"printed {times}",
+        ]
     )
     return f"""<article class="figure" id="figure-{_e(figure["figure_id"])}">
 <h3>{_e(figure["label"])}</h3>

@@ -62,7 +62,8 @@ def _text(number: Decimal | None) -> str:
 
 def printed_interval(printed_text: str, qualifying_word: str | None) -> Interval:
     """The value and interval a figure's printed words give under the one interval rule: the
-    article prints its qualifier in the text (qualifying_word None), a cited document apart."""
+    printed text alone where no qualifying word is printed apart (the article prints its
+    qualifier in the text), else the two read together, as the extractor reads them."""
     if qualifying_word is None:
         number = parse_number(printed_text)
     else:

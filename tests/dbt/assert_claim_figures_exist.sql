@@ -1,5 +1,5 @@
 -- Every figure a claim uses exists: a printed figure of the article
--- (marts.figures) or of a cited document (marts.cited_figures), or a figure
+-- or of a cited document (marts.figures), or a figure
 -- derived from printed ones (marts.derived_figures).
 with
 
@@ -9,8 +9,6 @@ claim_figures as (
 
 known as (
     select figure_id from {{ ref('figures') }}
-    union all
-    select figure_id from {{ ref('cited_figures') }}
     union all
     select derived_id from {{ ref('derived_figures') }}
 )

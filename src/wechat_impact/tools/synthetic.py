@@ -66,6 +66,7 @@ CORPUS_STEPS = ("macros", "sections", "printings", "mentions", "placed", "texts"
 # (claim types, operations) have none.
 SYNTHETIC_ROWS = (
     "corpus_documents",
+    "corpus_document_sources",
     "corpus_figures",
     "corpus_figure_mentions",
     "corpus_claims",

@@ -1,10 +1,11 @@
--- Every mention with its figure; the printed text is cut out of its
--- sentence by the mention's offsets (code points from 0, so + 1 for
--- substring).
+-- Every mention of a document whose text is stored, with its figure; the
+-- printed text is cut out of its sentence by the mention's offsets (code
+-- points from 0, so + 1 for substring). A cited document's figures have no
+-- sentence to show: the sources, series and translation sections show them.
 select
     figures.figure_id,
     figures.label,
-    figures.period,
+    figures.data_year,
     figures.unit,
     figures.value,
     figures.value_low,
@@ -34,6 +35,9 @@ select
 from marts.figures as figures
 inner join marts.figure_mentions as mentions
     on figures.figure_id = mentions.figure_id
+inner join marts.documents as documents
+    on figures.document_id = documents.document_id
+where documents.text_stored
 order by
     figures.document_id,
     figures.char_start,

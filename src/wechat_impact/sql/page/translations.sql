@@ -1,6 +1,6 @@
 -- The figures whose translation differs from their counterpart in the original.
 select
-    checks.figure_id,
+    checks.mention_id,
     checks.printed_text,
     checks.locator,
     checks.counterpart_printed_text,
@@ -19,4 +19,4 @@ where
         and checks.qualifiers_agree
         and checks.measures_agree
     )
-order by checks.figure_id
+order by checks.mention_id

@@ -1,5 +1,5 @@
--- Every printed figure of every document in the marts (marts.figures for the
--- article, marts.cited_figures for cited documents) compared with what its
+-- Every printed figure of every document in the marts (marts.figures, the
+-- article's and the cited documents' alike) compared with what its
 -- printed words give ($printed: the value and interval as text for each
 -- distinct printed text and qualifying word, worked out in Python by
 -- suites.printed_intervals from sql/suites/printed_texts.sql), and the shares
@@ -25,20 +25,11 @@ marts_figures as (
     select
         figure_id,
         printed_text,
-        null as qualifying_word,
+        qualifying_word,
         value,
         value_low,
         value_high
     from marts.figures
-    union all
-    select
-        figure_id,
-        printed_text,
-        coalesce(qualifying_word, '') as qualifying_word,
-        value,
-        value_low,
-        value_high
-    from marts.cited_figures
 ),
 
 -- A missing end reads 'null', as suites.Interval writes it.

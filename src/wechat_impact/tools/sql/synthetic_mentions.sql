@@ -73,7 +73,6 @@ select
     slot,
     mention_number,
     figure_id,
-    metric,
     label,
     unit,
     qualifier,

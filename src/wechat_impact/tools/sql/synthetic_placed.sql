@@ -22,7 +22,6 @@ select
     mention_number,
     figure_id,
     mention_id,
-    metric,
     label,
     unit,
     qualifier,

@@ -7,7 +7,7 @@ create table printings as
 select printings.* from (
     values
     (
-        0, 'consumption', 1, 'consumption_driven', 'Consumption driven', 'CNY',
+        0, 'consumption', 1, 'Consumption driven', 'CNY',
         'exact',
         ' billion yuan',
         1,
@@ -16,7 +16,7 @@ select printings.* from (
         '.'
     ),
     (
-        0, 'consumption', 2, 'consumption_driven', 'Consumption driven', 'CNY',
+        0, 'consumption', 2, 'Consumption driven', 'CNY',
         'exact',
         ' billion yuan',
         1,
@@ -28,7 +28,6 @@ select printings.* from (
         1,
         'channel_a_share',
         1,
-        'channel_a_share',
         'Share of the consumption from channel A',
         'percent', 'exact', '%', 1, 0.1, 'Channel A made up ', ' of it.'
     ),
@@ -36,7 +35,6 @@ select printings.* from (
         2,
         'channel_b_share',
         1,
-        'channel_b_share',
         'Share of the consumption from channel B',
         'percent', 'about', '%', 1, 0.1, 'Channel B followed with ', '.'
     ),
@@ -44,13 +42,12 @@ select printings.* from (
         3,
         'channel_a_consumption',
         1,
-        'channel_a_consumption',
         'Consumption through channel A',
         'CNY', 'exact', ' billion yuan', 1, 100000000.0,
         'Channel A consumption in section {s} reached ', '.'
     ),
     (
-        4, 'jobs', 1, 'jobs_driven', 'Jobs driven', 'persons',
+        4, 'jobs', 1, 'Jobs driven', 'persons',
         'exact',
         ' million people',
         1,
@@ -59,7 +56,7 @@ select printings.* from (
         '.'
     ),
     (
-        4, 'jobs', 2, 'jobs_driven', 'Jobs driven', 'persons',
+        4, 'jobs', 2, 'Jobs driven', 'persons',
         'up_to',
         ' million people',
         1,
@@ -71,7 +68,6 @@ select printings.* from (
         5,
         'service_jobs',
         1,
-        'service_jobs_driven',
         'Of those jobs, jobs in services',
         'persons',
         'exact',
@@ -82,7 +78,7 @@ select printings.* from (
         ' are in services.'
     ),
     (
-        6, 'platform_share', 1, 'organisations_on_platform_share',
+        6, 'platform_share', 1,
         'Share of organisations on the platform', 'percent',
         'exact',
         '%',
@@ -92,7 +88,7 @@ select printings.* from (
         ' of organisations use the platform,'
     ),
     (
-        7, 'input_share', 1, 'organisations_input_share',
+        7, 'input_share', 1,
         'Of those, share basing their information input on it', 'percent',
         'exact',
         '%',
@@ -105,7 +101,6 @@ select printings.* from (
         8,
         'traffic_growth',
         1,
-        'operator_traffic_growth_driven',
         'Operator traffic growth pulled',
         'percent',
         'range',
@@ -119,7 +114,6 @@ select printings.* from (
         9,
         'activities',
         1,
-        'entrepreneurial_activities_driven',
         'Entrepreneurial activities driven',
         'count',
         'more_than',
@@ -133,7 +127,6 @@ select printings.* from (
     slot,
     figure,
     mention_number,
-    metric,
     label,
     unit,
     qualifier,

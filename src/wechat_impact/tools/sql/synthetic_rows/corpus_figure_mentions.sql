@@ -3,6 +3,8 @@ select
     figure_id,
     cast(mention_number as varchar) as mention_number,
     printed_text,
+    -- a synthetic text prints its qualifier with the figure, as the article
+    null as qualifying_word,
     qualifier,
     value,
     value_low,
@@ -19,5 +21,10 @@ select
             partition by document_id order by text_position
         ) as varchar
     ) as sentence_number,
+    'paragraph 1, sentence ' || cast(
+        row_number() over (
+            partition by document_id order by text_position
+        ) as varchar
+    ) as locator,
     figure_position * 2 + mention_number as position
 from placed
