@@ -161,7 +161,7 @@ def test_the_2013_national_total_makes_the_share_checkable(
         one(
             connection,
             "select status, recomputed_low, recomputed_high from marts.claim_checks"
-            " where claim_id = 'share_of_china_2013_official_total'",
+            " where claim_id = 'share_of_china_2013'",
         )
     )
     # 95.2 billion of 2.2万亿: [951.5亿 / 2.25万亿, 952.5亿 / 2.15万亿] x 100

@@ -7,18 +7,19 @@
 -- other figures.
 with
 
+-- A figure of a stored document is listed on the page with its label; a cited
+-- document's is named by its printed text.
 printed as (
     select
-        figure_id,
-        label,
-        true as listed
-    from marts.figures
-    union all
-    select
-        figure_id,
-        printed_text as label,
-        false as listed
-    from marts.cited_figures
+        figures.figure_id,
+        case
+            when documents.text_stored then figures.label
+            else figures.printed_text
+        end as label,
+        documents.text_stored as listed
+    from marts.figures as figures
+    inner join marts.documents as documents
+        on figures.document_id = documents.document_id
 ),
 
 per_claim as (
