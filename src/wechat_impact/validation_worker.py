@@ -11,7 +11,7 @@ does not need the warehouse (validate.Validator) before it reads its request.
 Protocol: one JSON line on stdin {"database": ..., "results": ...}. The worker writes
 {"results": [...], "failures": message or null} as JSON to the "results" path and says
 "results" on its stdout; then it builds the rest of the Data Docs, while the pipeline goes
-on, and exits 0. An empty stdin (the pipeline gave up) makes it exit at once.
+on, and exits 0. An empty stdin (the pipeline gave up) makes it exit once its preparation ends.
 """
 
 from __future__ import annotations
