@@ -75,9 +75,9 @@ def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def run_dbt_dev(project: Path, database: Path, *arguments: str) -> None:
+def dbt_dev(project: Path, database: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     """Plain `dbt <arguments>` in a project copy, the dev target writing to database."""
-    completed = subprocess.run(
+    return subprocess.run(
         [dbt_run.dbt_executable(), *arguments],
         cwd=project,
         env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(database)),
@@ -85,6 +85,11 @@ def run_dbt_dev(project: Path, database: Path, *arguments: str) -> None:
         text=True,
         check=False,
     )
+
+
+def run_dbt_dev(project: Path, database: Path, *arguments: str) -> None:
+    """dbt_dev, which must succeed."""
+    completed = dbt_dev(project, database, *arguments)
     assert completed.returncode == 0, completed.stdout[-4000:]
 
 

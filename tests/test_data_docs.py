@@ -7,27 +7,16 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Route, sync_playwright
+from playwright.sync_api import Page
 
+from browser import offline_chromium
 from wechat_impact import docs_assets
 from wechat_impact.suites import SUITES
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass
@@ -45,26 +34,11 @@ def data_docs(built_project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def browser_page() -> Iterator[Opened]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `sh scripts/install-chromium.sh` (as root) first")
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        opened = Opened(context.new_page())
-
-        def files_only(route: Route) -> None:
-            if route.request.url.startswith("file://"):
-                route.continue_()
-            else:
-                opened.refused.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", files_only)
+    with offline_chromium() as browser:
+        opened = Opened(browser.context.new_page(), refused=browser.refused)
         opened.page.on("requestfailed", lambda request: opened.failed.append(request.url))
         opened.page.on("pageerror", lambda error: opened.errors.append(str(error)))
         yield opened
-        context.close()
 
 
 def open_offline(opened: Opened, path: Path) -> Page:

@@ -8,31 +8,21 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import ConsoleMessage, Page
 
+from browser import offline_chromium
 from conftest import ROOT
 from wechat_impact import exports
 from wechat_impact import page as findings_page
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PLANTED = '<script>document.title = "script ran"</script>'
 
 
@@ -69,16 +59,11 @@ def release(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def loaded(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedPage]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `sh scripts/install-chromium.sh` (as root) first")
     out = tmp_path_factory.mktemp("release")
     manifest = exports.write_exports(release, out / "exports")
     path = findings_page.write_page(release, out / "page", manifest["files"])
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        page = context.new_page()
+    with offline_chromium() as browser:
+        page = browser.context.new_page()
         loaded = LoadedPage(page, path)
         page.on("request", lambda request: loaded.requests.append(request.url))
         page.on("console", lambda message: loaded.console.append(message))
@@ -86,7 +71,6 @@ def loaded(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         page.goto(path.as_uri(), wait_until="load")
         page.screenshot(path=path.parent / "screenshot.png", full_page=True)
         yield loaded
-        context.close()
 
 
 def test_page_loads_offline_without_errors(loaded: LoadedPage) -> None:

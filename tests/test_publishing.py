@@ -7,6 +7,7 @@ break inputs, then look at what warehouse/wechat_impact.duckdb shows.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -215,14 +216,21 @@ def wait_for_line(stream: Iterator[str], pattern: str, timeout: float) -> None:
 
 
 def start_build(project: Path) -> subprocess.Popen:
-    """`wechat-impact build --force` in a process group of its own, output in one stream."""
+    """`wechat-impact build --force` in a process group of its own, output in one stream.
+
+    Ctrl-C as a terminal's foreground job gets it: SIGINT at its default even when the tests
+    run where it is ignored (a background job of a script, nohup), which the build would
+    inherit and keep, finishing as if no Ctrl-C had come. Its stdin is a pipe for GATE_MODEL.
+    """
     return subprocess.Popen(
         [sys.executable, "-u", "-m", "wechat_impact", "build", "--force"],
         cwd=project,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # so a signal to the group reaches the validation worker too
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
 
@@ -263,16 +271,43 @@ def test_a_killed_build_leaves_the_published_release_intact(
     assert mart_contents(published_file(project)) == before_contents
 
 
+# A model the Ctrl-C test adds to its copy: it holds one of dbt's threads, mid-build, until the
+# test closes the build's stdin, so the signal always comes while the step runs, however late the
+# test reads the line that says the build got there.
+GATE_MODEL = """
+import sys
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    print("ctrl-c gate: dbt is building models", flush=True)
+    sys.stdin.read()
+    return session.sql("select 1 as released")
+"""
+
+
 @pytest.mark.parametrize("step", ["building models", "validating"])
 def test_ctrl_c_ends_the_build_with_one_message_and_publishes_nothing(
     tmp_path: Path, published: Path, step: str
 ) -> None:
     project = tmp_path / "project"
     shutil.copytree(published, project, symlinks=True)
+    (project / "models" / "ctrl_c_gate.py").write_text(GATE_MODEL, encoding="utf-8")
     before = release_id(published_file(project))
     build = start_build(project)
-    wait_for_line(build.stdout, KILL_POINTS[step], timeout=120)
+    wait_for_line(build.stdout, r"^ctrl-c gate: ", timeout=600)
+    if step == "validating":
+        # Stopped, the worker cannot answer: the build waits in the validate step for it.
+        worker = validation_worker(project)
+        os.kill(worker, signal.SIGSTOP)
+        build.stdin.close()
+        wait_for_line(build.stdout, r"^==> validate$", timeout=600)
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C sends the terminal's foreground group
+    if step == "validating":
+        with contextlib.suppress(ProcessLookupError):  # the build may have ended it already
+            os.kill(worker, signal.SIGCONT)
+    else:
+        build.stdin.close()
     rest = build.stdout.read()
 
     assert build.wait(timeout=60) == 130
@@ -280,6 +315,18 @@ def test_ctrl_c_ends_the_build_with_one_message_and_publishes_nothing(
     assert release_id(published_file(project)) == before
     assert leftovers(project) == []
     assert processes_naming(project) == []  # the validation worker was stopped with the build
+
+
+def validation_worker(project: Path) -> int:
+    """The process id of the build's validation worker (its command line names project)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):  # the process ended while we looked
+            arguments = cmdline.read_bytes().decode(errors="replace").split("\0")
+            if "wechat_impact.validation_worker" in arguments and any(
+                str(project) in argument for argument in arguments
+            ):
+                return int(cmdline.parent.name)
+    raise AssertionError("no validation worker is running")
 
 
 def processes_naming(path: Path) -> list[str]:

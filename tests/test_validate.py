@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-import subprocess
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -18,8 +17,7 @@ import duckdb
 import great_expectations.expectations as gxe
 import pytest
 
-from conftest import copy_project, run_dbt_dev
-from wechat_impact import dbt_run
+from conftest import copy_project, dbt_dev, run_dbt_dev
 from wechat_impact import validate as validate_module
 from wechat_impact.numbers import QUANTITY_TEXT_SQL, plain
 from wechat_impact.suites import FIGURES, Interval, printed_interval, printed_intervals
@@ -116,26 +114,19 @@ def test_the_dbt_macro_quantity_text_is_plain(built_warehouse: Path, tmp_path: P
         "select number_text, {{ quantity_text('number_text') }} as text"
         f" from (values {rows}) as numbers (number_text)"
     )
-    project = built_warehouse.parent
-    completed = subprocess.run(
-        [
-            dbt_run.dbt_executable(),
-            "--quiet",
-            "show",
-            "--output",
-            "json",
-            "--limit",
-            "-1",
-            "--inline",
-            query,
-            "--target",
-            "dev",
-        ],
-        cwd=project,
-        env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(database)),
-        capture_output=True,
-        text=True,
-        check=False,
+    completed = dbt_dev(
+        built_warehouse.parent,
+        database,
+        "--quiet",
+        "show",
+        "--output",
+        "json",
+        "--limit",
+        "-1",
+        "--inline",
+        query,
+        "--target",
+        "dev",
     )
     assert completed.returncode == 0, completed.stdout[-4000:]
     shown = json.loads(completed.stdout[completed.stdout.index("{") :])["show"]
@@ -436,14 +427,8 @@ def test_a_corrupted_mart_fails_this_dbt_test(
     built_warehouse: Path, tmp_path: Path, statements: list[str], model: str, test: str
 ) -> None:
     corrupted = edited_copy(built_warehouse, tmp_path / "corrupted.duckdb", *statements)
-    project = built_warehouse.parent
-    completed = subprocess.run(
-        [dbt_run.dbt_executable(), "test", "--select", model, "--target", "dev"],
-        cwd=project,
-        env=dbt_run.dbt_environment(project, WECHAT_IMPACT_DEV_PATH=str(corrupted)),
-        capture_output=True,
-        text=True,
-        check=False,
+    completed = dbt_dev(
+        built_warehouse.parent, corrupted, "test", "--select", model, "--target", "dev"
     )
     assert completed.returncode == 1, completed.stdout[-4000:]
     failed = [line for line in completed.stdout.splitlines() if "FAIL " in line]

@@ -238,13 +238,32 @@ def _longest_field(path: Path, line: int) -> tuple[int, int]:
 
 
 def _row_problems(connection: duckdb.DuckDBPyConnection, specs: list[SeedSpec]) -> Iterator[str]:
-    """Yield one message per bad value, in file order."""
+    """Yield, seed by seed, the first bad value of the first check that finds one.
+
+    A seed's column and key checks go to DuckDB as one query (a query each cost more than the
+    checking did); its domain checks cast values, so each runs alone, after those passed."""
     for spec in specs:
-        for query in [*_column_checks(spec), *_key_checks(spec), *_domain_checks(spec.name)]:
-            row = connection.execute(query + " order by file_row limit 1").fetchone()
+        form_checks = [*_column_checks(spec), *_key_checks(spec)]
+        for checks in [form_checks, *([query] for query in _domain_checks(spec.name))]:
+            row = connection.execute(_first_problem(checks)).fetchone()
             if row is not None:
                 file_row, column, message = row
                 yield f"{spec.file}, row {file_row}, column {column}: {message}"
+                break
+
+
+def _first_problem(checks: list[str]) -> str:
+    """A query for the first row, in file order, of the first check that has rows; each check
+    selects (file_row, column, message)."""
+    branches = " union all ".join(
+        f"select {number} as check_number, * "
+        f"from ({check}) as check_{number} (file_row, column_name, message)"
+        for number, check in enumerate(checks)
+    )
+    return (
+        f"select file_row, column_name, message from ({branches}) as checks "
+        "order by check_number, file_row limit 1"
+    )
 
 
 def _column_checks(spec: SeedSpec) -> Iterator[str]:

@@ -8,6 +8,7 @@ stops the build with one line naming the place in seeds/_seeds.yml.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,9 @@ SEED_SPECS = "seeds/_seeds.yml"
 # text: any printable text; identifier: an id (IDENTIFIER_PATTERN); integer and decimal:
 # numbers as the staging models cast them; date: a calendar date written YYYY-MM-DD.
 COLUMN_TYPES = ("text", "identifier", "integer", "decimal", "date")
+# libyaml's safe loader, when PyYAML was built with it: the same documents, parsed about ten
+# times faster than the pure-Python parser (half the input check's time went there).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SpecError(Exception):
@@ -63,9 +67,14 @@ def read_yaml(path: Path, shown: str) -> object:
     if not path.is_file():
         raise SpecError(f"{shown}: not a regular file; replace it with the file from git")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise SpecError(f"{shown}: not UTF-8 text ({error.reason}); save it as UTF-8") from None
+    # A document libyaml refuses is parsed again below, for the pure-Python parser's wording.
+    with contextlib.suppress(yaml.YAMLError):
+        return yaml.load(text, Loader=_FAST_LOADER)
+    try:
+        return yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise SpecError(f"{shown}, {yaml_problem(error)}; the file is not valid YAML") from None
 

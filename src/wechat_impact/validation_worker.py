@@ -11,7 +11,7 @@ does not need the warehouse (validate.Validator) before it reads its request.
 Protocol: one JSON line on stdin {"database": ..., "results": ...}. The worker writes
 {"results": [...], "failures": message or null} as JSON to the "results" path and says
 "results" on its stdout; then it builds the rest of the Data Docs, while the pipeline goes
-on, and exits 0. An empty stdin (the pipeline gave up) makes it exit at once.
+on, and exits 0. An empty stdin (the pipeline gave up) makes it exit once its preparation ends.
 """
 
 from __future__ import annotations
@@ -23,22 +23,27 @@ import os
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wechat_impact.validate import Validator
 
 RESULTS_READY = "results"
 
 
 def main() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     sys.stdout = sys.stderr  # anything GX prints must not mix with the protocol
-    os.nice(10)  # dbt, in the parent, comes first while this imports
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
-    from wechat_impact import validate  # the slow import this process exists for
-
-    validator = validate.Validator(Path(sys.argv[1]))
+    preparing = ThreadPoolExecutor(max_workers=1).submit(_prepare, Path(sys.argv[1]))
     request_line = sys.stdin.readline()
     if not request_line:
         return 0
+    validator = preparing.result()
+    from wechat_impact import validate  # imported by _prepare: no cost here
+
     request = json.loads(request_line)
     results = validator.run(Path(request["database"]))
     outcome = {
@@ -51,6 +56,16 @@ def main() -> int:
     validator.build_docs()
     gc.freeze()  # exiting a process that imported GX otherwise spends 1-1.5 s collecting
     return 0
+
+
+def _prepare(docs_dir: Path) -> Validator:
+    """The slow import this process exists for, and the suites made ready, at a lower priority:
+    dbt, in the parent, comes first. Linux gives each thread its own nice value, so only this
+    thread is lowered; the validation itself, which the build waits for, runs at the build's."""
+    os.nice(10)
+    from wechat_impact import validate
+
+    return validate.Validator(docs_dir)
 
 
 class ValidationWorker:

@@ -20,7 +20,6 @@ import secrets
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,8 +28,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import Route, sync_playwright
 
+from browser import offline_chromium
 from conftest import ROOT
 
 pytestmark = [
@@ -43,16 +42,6 @@ pytestmark = [
 
 SUPERSET_ENV = ROOT / ".venv-superset"
 SUPERSET_CONFIG = ROOT / "bi" / "superset" / "superset_config.py"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ADMIN = "admin"
 SETUP_TIMEOUT_S = 600  # one Superset command (db upgrade, create-admin, init) on a busy 2-core box
 START_TIMEOUT_S = 300  # the server answering /health
@@ -313,42 +302,20 @@ def test_sql_lab_reads_the_marts_and_cannot_write_the_file(
 def test_the_chart_renders_in_chromium_offline(
     superset: Superset, chart: Chart, tmp_path: Path
 ) -> None:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `sh scripts/install-chromium.sh` (as root) first")
-    outside: list[str] = []
-
-    def only_local(route: Route) -> None:
-        if route.request.url.startswith(superset.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
     screenshot = tmp_path / "chart.png"
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        browser = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1000, "height": 700},
-        )
-        try:
-            browser.route("**/*", only_local)
-            page = browser.new_page()
-            page.set_default_timeout(PAGE_TIMEOUT_MS)
-            page.goto(f"{superset.url}/login/")
-            page.fill("#username", ADMIN)
-            page.fill("#password", superset.password)
-            page.keyboard.press("Enter")
-            page.wait_for_url(lambda url: "/login" not in url)
-            page.goto(f"{superset.url}/explore/?slice_id={chart.chart_id}&standalone=1")
-            page.wait_for_selector("canvas")
-            page.wait_for_timeout(2000)  # ECharts animates the slices in
-            page.screenshot(path=screenshot)
-        finally:
-            browser.close()
-    assert outside == []
+    with offline_chromium(superset.url, viewport={"width": 1000, "height": 700}) as browser:
+        page = browser.context.new_page()
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        page.goto(f"{superset.url}/login/")
+        page.fill("#username", ADMIN)
+        page.fill("#password", superset.password)
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda url: "/login" not in url)
+        page.goto(f"{superset.url}/explore/?slice_id={chart.chart_id}&standalone=1")
+        page.wait_for_selector("canvas")
+        page.wait_for_timeout(2000)  # ECharts animates the slices in
+        page.screenshot(path=screenshot)
+    assert browser.refused == []
     assert slice_colours(screenshot) >= 3
 
 
