@@ -56,13 +56,13 @@ REJECTED = {
     "ecclab_2016_edition__jobs, key unit: persons is not its measure's unit, CNY",
     "qualifying_word_unknown": f"{DASHIZG}, mention 6 (figure dashizg_2018_05_05__jobs), "
     f"key qualifying_word: '大约有' is not a qualifying word (known: {KNOWN_WORDS})",
-    "growth_across_measures": f"{CLAIM_FIGURES}, row 65, column figure_id: "
+    "growth_across_measures": f"{CLAIM_FIGURES}, row 62, column figure_id: "
     "ecclab_2016_edition__direct_jobs measures wechat_direct_jobs, but ecclab_2016_edition__jobs "
     "in the same claim measures wechat_jobs; the claim compares one measure",
-    "check_names_missing_quantity": f"{CLAIM_FIGURES}, row 65, column figure_id: "
+    "check_names_missing_quantity": f"{CLAIM_FIGURES}, row 62, column figure_id: "
     "'people_jp_2016_03_23__employment' names no figure_id in seeds/corpus_figures.csv and "
     "no derived_id in seeds/corpus_derivations.csv",
-    "check_role_not_of_its_type": f"{CLAIM_FIGURES}, row 66, column role: "
+    "check_role_not_of_its_type": f"{CLAIM_FIGURES}, row 63, column role: "
     "'multiple' is not a role of claim type growth_on_year_before, which takes later earlier "
     "rate",
 }

@@ -48,7 +48,7 @@ REJECTED = {
     "-11000000000 is negative; amounts, counts and shares never are",
     "unknown_unit": "seeds/corpus_figures.csv, row 14, column unit: "
     "'USD' is not one of CNY, persons, percent, count, times",
-    "claim_document_unknown": "seeds/corpus_claims.csv, row 27, column document_id: "
+    "claim_document_unknown": "seeds/corpus_claims.csv, row 26, column document_id: "
     "'ecclab_2016_editon' names no document_id in seeds/corpus_documents.csv or "
     "seeds/corpus_document_sources.csv",
     "claim_names_missing_figure": "seeds/corpus_claim_figures.csv, row 17, column figure_id: "
@@ -221,7 +221,7 @@ MADE = {
     "replace it with the CSV file from git",
     put_a_fifo_among_the_models: "models/staging/stg_corpus__notes.sql: not a regular file "
     "(a named pipe); the build reads only regular files: remove it or restore the file from git",
-    write_an_overlong_statement: "seeds/corpus_claims.csv, row 35, column statement: the field "
+    write_an_overlong_statement: "seeds/corpus_claims.csv, row 34, column statement: the field "
     "is 2000001 characters long, over the 2000000 bytes a row may have; is a quote never closed?",
 }
 

@@ -229,24 +229,6 @@ def test_downloads_link_every_export(loaded: LoadedPage) -> None:
     assert files == {path.resolve() for path in exported.iterdir()}
 
 
-def test_page_code_names_no_document_figure_or_claim() -> None:
-    """Titles, totals and ids come from the data, so another document needs no page code."""
-    ids = set()
-    for seed, column in (
-        ("corpus_documents", "document_id"),
-        ("corpus_figures", "figure_id"),
-        ("corpus_claims", "claim_id"),
-        ("corpus_derivations", "derived_id"),
-        ("corpus_breakdown_components", "component_id"),
-    ):
-        with open(ROOT / "seeds" / f"{seed}.csv", encoding="utf-8", newline="") as file:
-            ids |= {row[column] for row in csv.DictReader(file)}
-    code = [Path(findings_page.__file__), *sorted(findings_page.QUERIES_DIR.glob("*.sql"))]
-    for path in code:
-        text = path.read_text(encoding="utf-8")
-        assert [name for name in ids if re.search(rf"\b{name}\b", text)] == [], path
-
-
 def test_page_is_self_contained_and_deterministic(release: Path, tmp_path: Path) -> None:
     first = findings_page.write_page(release, tmp_path / "first").read_bytes()
     second = findings_page.write_page(release, tmp_path / "second").read_bytes()

@@ -539,3 +539,26 @@ def test_a_full_disk_while_writing_the_release_publishes_nothing(
     ), completed.stderr
     assert "Traceback" not in completed.stderr
     assert release_bytes(project) == before
+
+
+def test_ctrl_c_during_a_duckdb_query_is_an_interrupt(tmp_path: Path, published: Path) -> None:
+    """DuckDB takes a SIGINT that arrives while it runs a query in the build's own process
+    (exports, page, build info) and raises RuntimeError("Query interrupted") instead of
+    KeyboardInterrupt: the build still ends with the one interrupt message."""
+    project = copy_of(tmp_path, published)
+    before = release_bytes(project)
+    script = (
+        "import sys\n"
+        "from wechat_impact import cli, exports\n"
+        "def interrupted(database, out_dir):\n"
+        "    raise RuntimeError('Query interrupted')\n"
+        "exports.write_exports = interrupted\n"
+        "sys.exit(cli.main(['build', '--force']))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == cli.INTERRUPTED
+    assert completed.stderr.endswith("error: interrupted\nnothing was published\n")
+    assert "Traceback" not in completed.stderr
+    assert release_bytes(project) == before

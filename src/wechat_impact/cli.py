@@ -20,6 +20,7 @@ from pathlib import Path
 from wechat_impact import pipeline, publish
 
 INTERRUPTED = 130  # the shell's exit status for a command ended by Ctrl-C (128 + SIGINT)
+DUCKDB_INTERRUPTED = "Query interrupted"  # DuckDB's error for a query a SIGINT stopped
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,8 +132,13 @@ def _build(arguments: argparse.Namespace) -> int:
             "then build again\nnothing was published"
         )
     except KeyboardInterrupt:
-        _fail("interrupted\nnothing was published")
-        return INTERRUPTED
+        return _interrupted()
+    except RuntimeError as error:
+        # Ctrl-C while DuckDB runs a query in this process (build info, exports, page): DuckDB
+        # takes the signal and raises this instead of KeyboardInterrupt.
+        if str(error) != DUCKDB_INTERRUPTED:
+            raise
+        return _interrupted()
     print(summary)
     gc.freeze()  # the build imported dbt: collecting its objects at exit takes 0.4 s
     return 0
@@ -144,6 +150,11 @@ def _json_value(value: Decimal | str | None) -> str:
     if isinstance(value, Decimal):
         return numbers.plain(value)
     return json.dumps(value)
+
+
+def _interrupted() -> int:
+    _fail("interrupted\nnothing was published")
+    return INTERRUPTED
 
 
 def _fail(message: str) -> int:

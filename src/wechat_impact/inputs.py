@@ -34,7 +34,7 @@ __all__ = ["SEEDS_DIR", "SEED_SPECS", "InputError", "SeedSpec", "check_inputs", 
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # Ids: lowercase letters, digits and underscores, starting with a letter. Two ids can then
-# never differ only in case (Jobs_Repeated beside jobs_repeated).
+# never differ only in case (Some_Claim beside some_claim).
 IDENTIFIER_PATTERN = "[a-z][a-z0-9_]*"
 # The staging models cast whole numbers to integer and quantities to decimal(38, 10).
 INTEGER_MAX = 2**31 - 1
