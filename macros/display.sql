@@ -3,8 +3,10 @@
     million, thousand; percentages are never scaled), rounded to three
     decimals of that scale, without trailing zeros, with its unit's words:
     95200000000 CNY is '95.2 billion yuan', 10070000 persons '10.07 million
-    people', 85.7 percent '85.7%', 2.2 times '2.2 times'. An interval is written in the scale of its
-    larger end, '[95.15, 95.25] billion yuan', and its ends are rounded
+    people', 85.7 percent '85.7%', 2.2 times '2.2 times', and a difference
+    of two percentages (a gap) in percentage_points '5.221 percentage
+    points'. An interval is written in the scale of its larger end,
+    '[95.15, 95.25] billion yuan', and its ends are rounded
     outward (the low end down, the high end up), so the written interval
     always contains the exact one. The exact decimal(38, 10) values stay in
     their own columns; these texts are for reading, never for arithmetic. -#}
@@ -25,7 +27,7 @@
     case
         {%- for threshold, factor, word in display_scales() %}
             when
-                {{ unit }} <> 'percent'
+                {{ unit }} not in ('percent', 'percentage_points')
                 and abs({{ reference }}) >= {{ threshold }}
                 then {{ display_digits(
                     column_name ~ ' * ' ~ factor, rounding
@@ -39,7 +41,7 @@
     case
         {%- for threshold, factor, word in display_scales() %}
             when
-                {{ unit }} <> 'percent'
+                {{ unit }} not in ('percent', 'percentage_points')
                 and abs({{ reference }}) >= {{ threshold }}
                 then '{{ word }}'
         {%- endfor %}
@@ -64,6 +66,7 @@
         when 'CNY' then ' yuan'
         when 'persons' then ' people'
         when 'percent' then '%'
+        when 'percentage_points' then ' percentage points'
         when 'times' then ' times'
         else ''
     end

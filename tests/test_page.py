@@ -302,8 +302,8 @@ def test_checks_across_documents_show_their_gap(loaded: LoadedPage) -> None:
     """1911亿 against 85.7% of 95.2 billion: at most 1911.5 / (0.8565 * 951.5) and at least
     1910.5 / (0.8575 * 952.5) = 2.33909... times, against the printed 2.2 [2.15, 2.25]: a gap of
     0.0891 (0.089 rounded), 4.0498% (4.05%) of 2.2. The 2016 edition's parts 1743亿 + 2723亿
-    make at most 4467亿 against the 4474.5亿 its 4475亿 allows: 7.5亿 = 750,000,000 yuan, shown with
-    the edition's claims about its own figures."""
+    make at most 4467亿 against the 4474.5亿 its 4475亿 allows: 7.5亿, 750 million yuan as the
+    display rule writes it, shown with the edition's claims about its own figures."""
     rows = loaded.page.locator("#cross-checks tr.cross-check")
     texts = rows.all_inner_texts()
     multiple = [text for text in texts if "1911亿 of data traffic, 2.2 times" in text]
@@ -316,7 +316,7 @@ def test_checks_across_documents_show_their_gap(loaded: LoadedPage) -> None:
     # One document's own parts against its own total: a claim within that document.
     assert not [text for text in texts if "4475亿 it prints as their total" in text]
     total = loaded.page.locator("#claims article.claim", has_text="4475亿 it prints as their total")
-    assert total.count() == 1 and "750,000,000 yuan" in total.inner_text()
+    assert total.count() == 1 and "Gap\n750 million yuan (0.168% of the published value)" in total.inner_text()
 
 
 def test_the_series_chart_has_a_mark_and_a_range_per_year(loaded: LoadedPage) -> None:

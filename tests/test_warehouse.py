@@ -288,7 +288,7 @@ def test_the_data_traffic_contradiction_shows_how_big_its_gap_is(
     assert Fraction(gap) == low - DATA_HIGH == Fraction(52211286089, 10**10)
     assert Fraction(gap_pct) == stored(100 * (low - DATA_HIGH) / DATA, "nearest")
     assert round(Fraction(gap_pct), 2) == Fraction("6.09")
-    assert (gap_display, gap_pct_display) == ("5.221%", "6.092%")
+    assert (gap_display, gap_pct_display) == ("5.221 percentage points", "6.092%")
     assert documents == 1
 
 

@@ -41,7 +41,12 @@ final as (
         {{ display_interval(
             'claims.recomputed_low', 'claims.recomputed_high', 'claims.unit'
         ) }} as recomputed_interval_display,
-        {{ display_quantity('claims.gap', 'claims.unit') }} as gap_display,
+        -- a gap between two percentages is in percentage points
+        {{ display_quantity(
+            'claims.gap',
+            "case claims.unit when 'percent' then 'percentage_points'"
+            ~ " else claims.unit end"
+        ) }} as gap_display,
         {{ display_quantity('claims.gap_pct_of_published', "'percent'") }}
             as gap_pct_of_published_display
     from claims

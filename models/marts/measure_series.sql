@@ -4,8 +4,10 @@
 -- they agree (the intersection is not empty).
 with
 
+-- every printed figure that has a measure, whichever document prints it
 printed as (
-    select * from {{ ref('int_measure_values_unioned') }}
+    select * from {{ ref('int_figures_summarised') }}
+    where measure_id is not null
 ),
 
 measures as (

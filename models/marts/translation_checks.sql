@@ -8,7 +8,7 @@ pairs as (
 ),
 
 printings as (
-    select * from {{ ref('int_printings_unioned') }}
+    select * from {{ ref('int_mentions_joined') }}
 ),
 
 compared as (

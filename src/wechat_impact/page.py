@@ -249,7 +249,7 @@ def _claim(claim: Row) -> str:
     )
     facts = _definitions(
         [("Published", published), ("Recomputed", recomputed)]
-        + ([("Gap", _gap(claim))] if claim["gap"] is not None else [])
+        + ([("Gap", _gap(claim))] if claim["gap_display"] is not None else [])
     )
     return f"""<article class="claim {_e(status)}" id="claim-{_e(claim["claim_id"])}" \
 data-group="{_group(claim)}">
@@ -338,12 +338,12 @@ gap is how far the published range lies from the range the other figures allow.<
 
 
 def _gap(check: Row) -> str:
-    if check["gap"] is None:
+    """The gap as the warehouse's display rule writes it (marts.claim_checks)."""
+    if check["gap_display"] is None:
         return ""
-    unit = "percentage points" if check["unit"] == "percent" else UNIT_WORDS.get(check["unit"])
-    words = f"{_quantity(check['gap'])} {unit or check['unit']}"
-    if check["gap_pct_of_published"] is not None:
-        words += f" ({_quantity(check['gap_pct_of_published'])}% of the published value)"
+    words = check["gap_display"]
+    if check["gap_pct_of_published_display"] is not None:
+        words += f" ({check['gap_pct_of_published_display']} of the published value)"
     return _e(words)
 
 
@@ -894,12 +894,6 @@ def _shown(
     else:
         return "nothing to compare"
     return f'<span class="number" title="{_e(title)} {_e(unit or "")}">{text}</span>'
-
-
-def _quantity(value: Decimal) -> str:
-    """A computed quantity (a gap) for reading: rounded to three decimals as the warehouse's
-    display rule rounds, written by the one number formatter (numbers.plain)."""
-    return plain(round(value, 3), grouped=True)
 
 
 def _exact(value: Decimal) -> str:
