@@ -316,7 +316,8 @@ def test_checks_across_documents_show_their_gap(loaded: LoadedPage) -> None:
     # One document's own parts against its own total: a claim within that document.
     assert not [text for text in texts if "4475亿 it prints as their total" in text]
     total = loaded.page.locator("#claims article.claim", has_text="4475亿 it prints as their total")
-    assert total.count() == 1 and "Gap\n750 million yuan (0.168% of the published value)" in total.inner_text()
+    assert total.count() == 1
+    assert "Gap\n750 million yuan (0.168% of the published value)" in total.inner_text()
 
 
 def test_the_series_chart_has_a_mark_and_a_range_per_year(loaded: LoadedPage) -> None:
