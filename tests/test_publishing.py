@@ -515,21 +515,29 @@ def test_an_unwritable_warehouse_is_one_line(
     assert release_bytes(project) == before
 
 
+def build_with_exports_raising(project: Path, error: str) -> subprocess.CompletedProcess[str]:
+    """`wechat-impact build --force` in its own process, with writing the exports raising
+    `error` (a Python expression that may use errno and out_dir)."""
+    script = (
+        "import errno, sys\n"
+        "from wechat_impact import cli, exports\n"
+        "def failing(database, out_dir):\n"
+        f"    raise {error}\n"
+        "exports.write_exports = failing\n"
+        "sys.exit(cli.main(['build', '--force']))\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=False
+    )
+
+
 def test_a_full_disk_while_writing_the_release_publishes_nothing(
     tmp_path: Path, published: Path
 ) -> None:
     project = copy_of(tmp_path, published)
     before = release_bytes(project)
-    script = (
-        "import errno, sys\n"
-        "from wechat_impact import cli, exports\n"
-        "def full(database, out_dir):\n"
-        "    raise OSError(errno.ENOSPC, 'No space left on device', str(out_dir / 'figures.csv'))\n"
-        "exports.write_exports = full\n"
-        "sys.exit(cli.main(['build', '--force']))\n"
-    )
-    completed = subprocess.run(
-        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=False
+    completed = build_with_exports_raising(
+        project, "OSError(errno.ENOSPC, 'No space left on device', str(out_dir / 'figures.csv'))"
     )
     assert completed.returncode == 1
     exports_dir = project.resolve() / "warehouse" / "releases" / ".building" / "exports"
@@ -547,17 +555,7 @@ def test_ctrl_c_during_a_duckdb_query_is_an_interrupt(tmp_path: Path, published:
     KeyboardInterrupt: the build still ends with the one interrupt message."""
     project = copy_of(tmp_path, published)
     before = release_bytes(project)
-    script = (
-        "import sys\n"
-        "from wechat_impact import cli, exports\n"
-        "def interrupted(database, out_dir):\n"
-        "    raise RuntimeError('Query interrupted')\n"
-        "exports.write_exports = interrupted\n"
-        "sys.exit(cli.main(['build', '--force']))\n"
-    )
-    completed = subprocess.run(
-        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=False
-    )
+    completed = build_with_exports_raising(project, "RuntimeError('Query interrupted')")
     assert completed.returncode == cli.INTERRUPTED
     assert completed.stderr.endswith("error: interrupted\nnothing was published\n")
     assert "Traceback" not in completed.stderr
